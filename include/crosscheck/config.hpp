@@ -1,0 +1,19 @@
+// crosscheck — verify claims against their sources.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef CROSSCHECK_CONFIG_HPP
+#define CROSSCHECK_CONFIG_HPP
+
+#include <cassert>
+
+/// Precondition checks; define CROSSCHECK_ASSERT before including crosscheck to override.
+#ifndef CROSSCHECK_ASSERT
+#define CROSSCHECK_ASSERT(cond) assert(cond)
+#endif
+
+#if defined(__cpp_concepts) && __cpp_concepts >= 201907L
+#define CROSSCHECK_HAS_CONCEPTS 1
+#else
+#define CROSSCHECK_HAS_CONCEPTS 0
+#endif
+
+#endif
