@@ -1,0 +1,217 @@
+// crosscheck — verify claims against their sources.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef CROSSCHECK_SYMBOLS_HPP
+#define CROSSCHECK_SYMBOLS_HPP
+
+#include <crosscheck/detail/fold.hpp>
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace crosscheck {
+
+/// A compact id for an interned string. Comparing two symbols of one table compares the strings.
+using symbol = std::uint32_t;
+
+/// The symbol that names nothing (an absent unit, an empty scope token).
+inline constexpr symbol no_symbol = 0xFFFFFFFFu;
+
+namespace detail {
+
+inline std::uint64_t hash_bytes(std::string_view s) noexcept {
+    // FNV-1a on 8-byte words with a final mix: fast for short ids, good enough spread for
+    // open addressing with a power-of-two table.
+    std::uint64_t h = 0xcbf29ce484222325ull ^ (s.size() * 0x9E3779B97F4A7C15ull);
+    const char* p = s.data();
+    std::size_t n = s.size();
+    while (n >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        h = (h ^ w) * 0x100000001b3ull;
+        h ^= h >> 29;
+        p += 8;
+        n -= 8;
+    }
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    h = (h ^ w) * 0x100000001b3ull;
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ull;
+    h ^= h >> 32;
+    return h;
+}
+
+/// Append-only storage for string bytes whose addresses never move (chunks are never
+/// reallocated), so string_views into it stay valid as it grows.
+class string_arena {
+public:
+    std::string_view store(std::string_view s) {
+        if (s.size() > cap_ - used_) grow(s.size());
+        char* dst = chunks_.back().get() + used_;
+        if (!s.empty()) std::memcpy(dst, s.data(), s.size());
+        used_ += s.size();
+        bytes_ += s.size();
+        return {dst, s.size()};
+    }
+    std::size_t bytes() const noexcept { return bytes_; }
+
+private:
+    void grow(std::size_t need) {
+        std::size_t cap = need > chunk_size ? need : chunk_size;
+        chunks_.push_back(std::make_unique<char[]>(cap));
+        cap_ = cap;
+        used_ = 0;
+    }
+    static constexpr std::size_t chunk_size = 1u << 16;
+    std::vector<std::unique_ptr<char[]>> chunks_;
+    std::size_t cap_ = 0, used_ = 0, bytes_ = 0;
+};
+
+}  // namespace detail
+
+/// Interns strings: each distinct string gets a dense id from 0 upwards, stored once.
+/// Look-up is an open-addressing hash table, so interning millions of ids stays cheap.
+class symbol_table {
+public:
+    symbol_table() = default;
+    symbol_table(const symbol_table& other) { *this = other; }
+    symbol_table& operator=(const symbol_table& other) {
+        if (this == &other) return *this;
+        arena_ = detail::string_arena{};
+        strings_.clear();
+        slots_.clear();
+        mask_ = 0;
+        for (auto s : other.strings_) intern(s);
+        return *this;
+    }
+    symbol_table(symbol_table&&) noexcept = default;
+    symbol_table& operator=(symbol_table&&) noexcept = default;
+    ~symbol_table() = default;
+
+    /// The id of `s`, adding it when new.
+    symbol intern(std::string_view s) {
+        if ((strings_.size() + 1) * 4 > slots_.size() * 3) rehash();
+        const auto h = detail::hash_bytes(s);
+        std::size_t i = h & mask_;
+        const auto tag = static_cast<std::uint32_t>(h >> 32);
+        for (;;) {
+            auto& sl = slots_[i];
+            if (sl.id == no_symbol) {
+                auto id = static_cast<symbol>(strings_.size());
+                strings_.push_back(arena_.store(s));
+                sl = {id, tag};
+                return id;
+            }
+            if (sl.tag == tag && strings_[sl.id] == s) return sl.id;
+            i = (i + 1) & mask_;
+        }
+    }
+
+    /// The id of `s` if it was interned.
+    std::optional<symbol> find(std::string_view s) const noexcept {
+        if (slots_.empty()) return std::nullopt;
+        const auto h = detail::hash_bytes(s);
+        std::size_t i = h & mask_;
+        const auto tag = static_cast<std::uint32_t>(h >> 32);
+        for (;;) {
+            const auto& sl = slots_[i];
+            if (sl.id == no_symbol) return std::nullopt;
+            if (sl.tag == tag && strings_[sl.id] == s) return sl.id;
+            i = (i + 1) & mask_;
+        }
+    }
+
+    /// The text of an id; the empty string for no_symbol. Precondition: `id` came from this table.
+    std::string_view str(symbol id) const noexcept { return id == no_symbol ? std::string_view{} : strings_[id]; }
+    std::size_t size() const noexcept { return strings_.size(); }
+    /// Bytes held: text plus index, for memory reports.
+    std::size_t memory_bytes() const noexcept {
+        return arena_.bytes() + strings_.capacity() * sizeof(std::string_view) + slots_.capacity() * sizeof(slot_type);
+    }
+
+private:
+    struct slot_type {
+        symbol id = no_symbol;
+        std::uint32_t tag = 0;
+    };
+    void rehash() {
+        std::size_t n = slots_.empty() ? 64 : slots_.size() * 2;
+        slots_.assign(n, slot_type{});
+        mask_ = n - 1;
+        for (symbol id = 0; id < strings_.size(); ++id) {
+            const auto h = detail::hash_bytes(strings_[id]);
+            std::size_t i = h & mask_;
+            while (slots_[i].id != no_symbol) i = (i + 1) & mask_;
+            slots_[i] = {id, static_cast<std::uint32_t>(h >> 32)};
+        }
+    }
+    detail::string_arena arena_;
+    std::vector<std::string_view> strings_;
+    std::vector<slot_type> slots_;
+    std::size_t mask_ = 0;
+};
+
+/// Interns names compared case-insensitively (subjects, predicates, scope dimensions and tokens,
+/// value tokens: §3 of the corpus format). The id is that of the folded text; the first spelling
+/// seen is kept for reports.
+class name_table {
+public:
+    /// The id of `s` after case folding; remembers `s` as the display spelling when new.
+    symbol intern(std::string_view s) {
+        symbol id;
+        if (detail::is_folded(s)) {
+            id = folded_.intern(s);
+        } else {
+            detail::fold_into(s, scratch_);
+            id = folded_.intern(scratch_);
+        }
+        if (id == display_.size()) display_.push_back(store_display(s, id));
+        return id;
+    }
+    std::optional<symbol> find(std::string_view s) const {
+        if (detail::is_folded(s)) return folded_.find(s);
+        return folded_.find(detail::fold(s));
+    }
+    /// The first spelling seen for this name.
+    std::string_view display(symbol id) const noexcept { return id == no_symbol ? std::string_view{} : display_[id]; }
+    /// The folded text that identifies the name.
+    std::string_view folded(symbol id) const noexcept { return folded_.str(id); }
+    std::size_t size() const noexcept { return folded_.size(); }
+    std::size_t memory_bytes() const noexcept {
+        return folded_.memory_bytes() + display_.capacity() * sizeof(std::string_view) + extra_.bytes();
+    }
+
+    name_table() = default;
+    name_table(const name_table& other) { *this = other; }
+    name_table& operator=(const name_table& other) {
+        if (this == &other) return *this;
+        folded_ = symbol_table{};
+        display_.clear();
+        extra_ = detail::string_arena{};
+        for (symbol id = 0; id < other.size(); ++id) intern(other.display(id));
+        return *this;
+    }
+    name_table(name_table&&) noexcept = default;
+    name_table& operator=(name_table&&) noexcept = default;
+    ~name_table() = default;
+
+private:
+    std::string_view store_display(std::string_view s, symbol id) {
+        auto f = folded_.str(id);
+        return f == s ? f : extra_.store(s);  // share the bytes when the spelling is already folded
+    }
+    symbol_table folded_;
+    std::vector<std::string_view> display_;
+    detail::string_arena extra_;
+    std::string scratch_;
+};
+
+}  // namespace crosscheck
+
+#endif
