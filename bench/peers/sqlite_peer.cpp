@@ -2,8 +2,9 @@
 //
 //   sqlite_peer FILE.csv [--self-join] [--explain]
 //
-// load:  parse the CSV (same splitter as the other C++ peers, numbers via from_chars) and
-//        insert every row with one prepared INSERT inside one transaction.
+// load:  parse the CSV (same splitter as the other C++ peers, numbers via from_chars,
+//        dates as integers yyyymmdd) and insert every row with one prepared INSERT inside
+//        one transaction.
 // prep:  build the index the query needs.
 // query: default "sweep" form: for each claim a, look up in a covering index only the
 //        claims b of the same key and kind whose valid_from lies in [a.valid_from,
@@ -24,12 +25,13 @@
 
 namespace {
 
-// Dates stay ISO text: byte order is date order, as in the SPEC.
+// Dates are stored as integers yyyymmdd (converted while loading): same order as the ISO
+// text, and cheaper to compare than text in the query's inner loop.
 constexpr const char* schema_sql =
     "CREATE TABLE claims ("
     " claim_id INTEGER PRIMARY KEY, subject TEXT NOT NULL, predicate TEXT NOT NULL,"
     " scope TEXT NOT NULL, kind TEXT NOT NULL, value TEXT, lo REAL, hi REAL,"
-    " valid_from TEXT NOT NULL, valid_to TEXT NOT NULL, source_id TEXT)";
+    " valid_from INTEGER NOT NULL, valid_to INTEGER NOT NULL, source_id TEXT)";
 
 constexpr const char* insert_sql = "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?)";
 
@@ -177,10 +179,9 @@ int main(int argc, char** argv) {
                 bind_text(ins, 6, f[bench::col_value]);
                 bind_real(ins, 7, f[bench::col_lo]);
                 bind_real(ins, 8, f[bench::col_hi]);
-                bench::parse_date(f[bench::col_valid_from]);  // validate only
-                bench::parse_date(f[bench::col_valid_to]);
-                bind_text(ins, 9, f[bench::col_valid_from]);
-                bind_text(ins, 10, f[bench::col_valid_to]);
+                if (sqlite3_bind_int(ins.get(), 9, bench::parse_date(f[bench::col_valid_from])) != SQLITE_OK
+                    || sqlite3_bind_int(ins.get(), 10, bench::parse_date(f[bench::col_valid_to])) != SQLITE_OK)
+                    db.fail("bind");
                 bind_text(ins, 11, f[bench::col_source_id]);
                 if (sqlite3_step(ins.get()) != SQLITE_DONE) db.fail("insert");
                 sqlite3_reset(ins.get());
