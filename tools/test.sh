@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Builds and tests every variant CI checks, stopping at the first failure:
+#   dev          g++ 12,    C++17, Debug   + header self-containment test + package tests
+#   dev-cxx20    g++ 12,    C++20, Debug
+#   clang        clang++ 14, C++17, Debug  + benchmarks compiled (not run)
+#   clang-cxx20  clang++ 14, C++20, Debug
+#   asan         g++ 12,    C++17, Debug, -fsanitize=address,undefined
+# Each variant lives in build/<variant> (the CMakePresets.json preset of that name) and is reused
+# on the next run. Usage: tools/test.sh [--fresh] [--no-deps] [variant...]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+exec </dev/null  # nothing here may wait for input
+
+all_variants=(dev dev-cxx20 clang clang-cxx20 asan)
+fresh=()
+deps=1
+variants=()
+for arg in "$@"; do
+    case "$arg" in
+        --fresh) fresh=(--fresh) ;;
+        --no-deps) deps=0 ;;
+        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+        -*) echo "test.sh: unknown option $arg" >&2; exit 2 ;;
+        *) variants+=("$arg") ;;
+    esac
+done
+[[ ${#variants[@]} -gt 0 ]] || variants=("${all_variants[@]}")
+
+start=$SECONDS
+summary=()
+current=""
+report() {
+    local status=$?
+    if [[ $status -ne 0 && -n "$current" ]]; then
+        summary+=("FAILED  $current  (at: $step)")
+        echo
+        echo "test.sh: variant '$current' FAILED while: $step (exit $status)" >&2
+        echo "test.sh: reproduce with: tools/test.sh --no-deps $current" >&2
+    fi
+    if [[ ${#summary[@]} -gt 0 ]]; then
+        echo
+        echo "== summary =="
+        printf '%s\n' "${summary[@]}"
+        echo "total: $((SECONDS - start)) s"
+    fi
+}
+trap report EXIT
+
+step="installing dependencies"
+if [[ $deps -eq 1 ]]; then
+    bash tools/install-deps.sh
+fi
+
+launcher=()
+if command -v ccache >/dev/null 2>&1; then
+    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
+
+for variant in "${variants[@]}"; do
+    current=$variant
+    t0=$SECONDS
+    extra=(-DCROSSCHECK_HEADER_TESTS=OFF -DCROSSCHECK_PACKAGE_TESTS=OFF -DCROSSCHECK_BUILD_BENCH=OFF)
+    case "$variant" in
+        dev) extra=(-DCROSSCHECK_HEADER_TESTS=ON -DCROSSCHECK_PACKAGE_TESTS=ON -DCROSSCHECK_BUILD_BENCH=OFF) ;;
+        clang) extra=(-DCROSSCHECK_HEADER_TESTS=OFF -DCROSSCHECK_PACKAGE_TESTS=OFF -DCROSSCHECK_BUILD_BENCH=ON) ;;
+        dev-cxx20|clang-cxx20|asan) ;;
+        *) echo "test.sh: unknown variant '$variant' (known: ${all_variants[*]})" >&2; exit 2 ;;
+    esac
+    echo "== $variant =="
+    step="configuring (cmake --preset $variant)"
+    mkdir -p build
+    log="build/$variant.configure.log"
+    cmake --preset "$variant" "${fresh[@]}" "${launcher[@]}" "${extra[@]}" >"$log" 2>&1 || { cat "$log"; false; }
+    grep -E '^-- crosscheck:' "$log" || true
+    step="building (cmake --build build/$variant -j2)"
+    cmake --build "build/$variant" -j2
+    step="testing (ctest --test-dir build/$variant)"
+    sanitizer_env=()
+    if [[ $variant == asan ]]; then
+        sanitizer_env=(ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1)
+    fi
+    env "${sanitizer_env[@]}" ctest --test-dir "build/$variant" --output-on-failure --no-tests=error -j2
+    summary+=("ok      $variant  ($((SECONDS - t0)) s)")
+done
+current=""
+echo
+echo "test.sh: all ${#variants[@]} variants passed"
