@@ -261,6 +261,20 @@ public:
         scope_index_.emplace(std::move(entries), id);
         return id;
     }
+    /// The id of a scope already used in the corpus, if any (no interning).
+    std::optional<scope_id> find_scope(const scope_map& s) const {
+        std::vector<std::pair<symbol, symbol>> entries;
+        for (const auto& [d, t] : s) {
+            auto sd = names_.find(d), st = names_.find(t);
+            if (!sd || !st) return std::nullopt;
+            entries.emplace_back(*sd, *st);
+        }
+        if (entries.empty()) return scope_id{0};
+        std::sort(entries.begin(), entries.end());
+        auto it = scope_index_.find(entries);
+        if (it == scope_index_.end()) return std::nullopt;
+        return it->second;
+    }
     const std::vector<std::pair<symbol, symbol>>& scope_entries(scope_id s) const noexcept { return scopes_[s]; }
     std::size_t scope_count() const noexcept { return scopes_.size(); }
     /// §3.2: no dimension present in both with different tokens where neither contains the other.

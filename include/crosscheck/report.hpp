@@ -61,10 +61,12 @@ struct value_group {
     std::string value;                  ///< the value as text ("banned", "about 36000 B200")
     std::string interval;               ///< for quantities: the interval compared, e.g. "32400–39600"
     std::vector<evidence> claims;
+    std::size_t claim_count = 0;        ///< claims stating this value (`claims` may be capped)
     std::size_t origins = 0;            ///< distinct origins (§4) among these claims
     std::vector<std::string> origin_names;  ///< outlets (or ids) of those origins
     friend bool operator==(const value_group& a, const value_group& b) {
-        return a.value == b.value && a.interval == b.interval && a.claims == b.claims && a.origins == b.origins &&
+        return a.value == b.value && a.interval == b.interval && a.claims == b.claims &&
+               a.claim_count == b.claim_count && a.origins == b.origins &&
                a.origin_names == b.origin_names;
     }
 };
@@ -82,12 +84,13 @@ struct finding {
     std::string field;                 ///< input warnings: the field at fault
     std::vector<value_group> values;   ///< conflicts: the claims grouped by value
     std::uint64_t pairs = 0;           ///< conflicts: unordered conflicting pairs behind this finding
+    std::size_t claim_count = 0;       ///< claims involved (`claims` may be capped)
 
     friend bool operator==(const finding& a, const finding& b) {
         return a.kind == b.kind && a.severity == b.severity && a.subject == b.subject &&
                a.predicate == b.predicate && a.scope == b.scope && a.claims == b.claims &&
                a.sources == b.sources && a.message == b.message && a.field == b.field && a.values == b.values &&
-               a.pairs == b.pairs;
+               a.pairs == b.pairs && a.claim_count == b.claim_count;
     }
     friend bool operator!=(const finding& a, const finding& b) { return !(a == b); }
 };

@@ -1,0 +1,39 @@
+// crosscheck — verify claims against their sources.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef CROSSCHECK_CHECKS_HPP
+#define CROSSCHECK_CHECKS_HPP
+
+#include <crosscheck/checks/conflicts.hpp>
+#include <crosscheck/checks/context.hpp>
+#include <crosscheck/checks/input_warnings.hpp>
+#include <crosscheck/checks/rules.hpp>
+
+#include <vector>
+
+namespace crosscheck {
+
+/// The built-in checkers, in the order they run: conflicts (with self-contradictions and
+/// single-origin notes), rules, input warnings.
+inline std::vector<checker> default_checkers() { return {conflicts, rules, input_warnings}; }
+
+/// Runs `checkers` over `c` with one shared grouping and returns their findings and stats.
+/// `options.only` filters the finding kinds reported; stats are always complete.
+inline report check(const corpus& c, const std::vector<checker>& checkers, const check_options& options = {}) {
+    report r;
+    r.stats.claims = c.size();
+    check_context ctx(c, options);
+    for (const auto& k : checkers) k.run(ctx, r);
+    return r;
+}
+
+/// Runs every built-in checker: the one call most programs need.
+///
+///     auto r = crosscheck::check(corpus);
+///     for (const auto& f : r.findings) std::cout << f << '\n';
+inline report check(const corpus& c, const check_options& options = {}) {
+    return check(c, default_checkers(), options);
+}
+
+}  // namespace crosscheck
+
+#endif

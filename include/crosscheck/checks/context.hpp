@@ -1,0 +1,142 @@
+// crosscheck — verify claims against their sources.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef CROSSCHECK_CHECKS_CONTEXT_HPP
+#define CROSSCHECK_CHECKS_CONTEXT_HPP
+
+#include <crosscheck/claim.hpp>
+#include <crosscheck/corpus.hpp>
+#include <crosscheck/report.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace crosscheck {
+
+/// What a check does and how values compare.
+struct check_options {
+    compare_options compare;           ///< width of "about", relative tolerance
+    std::vector<std::string> only;     ///< finding kinds to report; empty: all
+    bool list_pairs = false;           ///< list conflicting pairs in report::pairs
+    std::size_t pair_list_cap = 100000;  ///< at most this many listed pairs
+    std::size_t max_claims_per_value = 50;  ///< evidence shown per value in a finding
+    unsigned threads = 0;              ///< 0: all cores
+    /// Keys with at most this many claims compare their claims pairwise (fastest for small
+    /// keys); larger keys count conflicting pairs without enumerating them.
+    std::size_t pairwise_threshold = 64;
+
+    /// Whether findings of `kind` are wanted.
+    bool wants(std::string_view kind) const {
+        return only.empty() || std::find(only.begin(), only.end(), kind) != only.end();
+    }
+    unsigned thread_count() const noexcept {
+        if (threads != 0) return threads;
+        auto n = std::thread::hardware_concurrency();
+        return n == 0 ? 1u : n;
+    }
+};
+
+/// The claims of a corpus grouped by (subject after aliases, predicate): the unit of work of
+/// the conflict checker, since claims of different groups never conflict. Built once, in O(n),
+/// and shared by the checkers of one run.
+class claim_groups {
+public:
+    explicit claim_groups(const corpus& c) {
+        const auto& recs = c.stored_claims();
+        const std::size_t n = recs.size();
+        // Dense group ids through a per-subject list of (predicate, group): subjects have few
+        // predicates, so this is one random access per claim instead of a hash of the pair.
+        std::vector<std::uint32_t> head(c.names().size(), none);
+        std::vector<std::uint32_t> group_of(n);
+        struct link {
+            symbol predicate;
+            std::uint32_t group, next;
+        };
+        std::vector<link> links;
+        for (std::size_t i = 0; i < n; ++i) {
+            symbol s = c.resolve(recs[i].subject), p = recs[i].predicate;
+            std::uint32_t g = none;
+            for (auto l = head[s]; l != none; l = links[l].next)
+                if (links[l].predicate == p) {
+                    g = links[l].group;
+                    break;
+                }
+            if (g == none) {
+                g = static_cast<std::uint32_t>(keys_.size());
+                keys_.emplace_back(s, p);
+                links.push_back({p, g, head[s]});
+                head[s] = static_cast<std::uint32_t>(links.size() - 1);
+            }
+            group_of[i] = g;
+        }
+        // Counting sort by group keeps claim order inside each group.
+        offsets_.assign(keys_.size() + 1, 0);
+        for (auto g : group_of) ++offsets_[g + 1];
+        for (std::size_t g = 0; g < keys_.size(); ++g) offsets_[g + 1] += offsets_[g];
+        members_.resize(n);
+        std::vector<std::uint32_t> fill(offsets_.begin(), offsets_.end() - 1);
+        for (std::size_t i = 0; i < n; ++i) members_[fill[group_of[i]]++] = static_cast<claim_index>(i);
+    }
+
+    std::size_t size() const noexcept { return keys_.size(); }
+    /// (entity, predicate) of group g.
+    std::pair<symbol, symbol> key(std::size_t g) const noexcept { return keys_[g]; }
+    /// The claims of group g, in corpus order.
+    const claim_index* begin(std::size_t g) const noexcept { return members_.data() + offsets_[g]; }
+    const claim_index* end(std::size_t g) const noexcept { return members_.data() + offsets_[g + 1]; }
+    std::size_t group_size(std::size_t g) const noexcept { return offsets_[g + 1] - offsets_[g]; }
+
+private:
+    static constexpr std::uint32_t none = 0xFFFFFFFFu;
+    std::vector<std::pair<symbol, symbol>> keys_;
+    std::vector<std::uint32_t> offsets_;
+    std::vector<claim_index> members_;
+};
+
+/// What every checker of one run sees: the corpus, the options and the shared grouping.
+class check_context {
+public:
+    check_context(const corpus& c, const check_options& o) : corpus_(c), options_(o), groups_(c) {}
+    const corpus& data() const noexcept { return corpus_; }
+    const check_options& options() const noexcept { return options_; }
+    const claim_groups& groups() const noexcept { return groups_; }
+
+    /// Evidence for claim i as reports show it.
+    evidence evidence_of(claim_index i) const {
+        auto r = corpus_[i];
+        evidence e;
+        e.claim = std::string(r.id());
+        e.source = std::string(r.source_id());
+        e.outlet = r.source_info().outlet;
+        e.period = to_string(r.assertion_period());
+        e.scope = corpus_.scope_text(r.stored().scope);
+        e.quote = std::string(r.quote());
+        e.lang = std::string(r.lang());
+        e.modality = to_string(r.mode());
+        return e;
+    }
+    /// Display name of an origin source: outlet, else id.
+    std::string origin_name(source_index s) const { return corpus_.source_at(s).display_name(); }
+
+private:
+    const corpus& corpus_;
+    const check_options& options_;
+    claim_groups groups_;
+};
+
+/// A checker: a name and a function adding its findings (and stats) to a report. Built-in
+/// checkers are function objects convertible to this; a user's checker is any callable
+/// `void(const check_context&, report&)`.
+struct checker {
+    std::string name;
+    std::function<void(const check_context&, report&)> run;
+};
+
+}  // namespace crosscheck
+
+#endif
