@@ -1,0 +1,237 @@
+// crosscheck — verify claims against their sources.
+// Distributed under the Boost Software License, Version 1.0.
+//
+// The crosscheck program: fact-check one or more corpora of sourced claims from the command line.
+//
+//   crosscheck check corpus.json                       # report for people, exit 1 on errors
+//   crosscheck check --format json a.json b.csv        # the §6 report for tools
+//   crosscheck check --fail-on warning --only conflict corpus.json
+//
+// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad input or bad usage.
+
+#include "terminal.hpp"
+
+#include <crosscheck/checks.hpp>
+#include <crosscheck/corpus.hpp>
+#include <crosscheck/format.hpp>
+#include <crosscheck/io.hpp>
+#include <crosscheck/json.hpp>
+#include <crosscheck/report.hpp>
+#include <crosscheck/version.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <vector>
+
+namespace factcheck {
+
+namespace exit_code {
+inline constexpr int clean = 0;
+inline constexpr int findings = 1;
+inline constexpr int bad_input = 2;  // also bad usage
+}  // namespace exit_code
+
+/// Inputs at least this large get a progress line (when stderr is a terminal).
+inline constexpr std::uintmax_t progress_threshold_bytes = 4u << 20;
+
+enum class output_format { text, json, markdown };
+enum class fail_level { error, warning, never };
+
+struct check_settings {
+    std::vector<std::string> files;
+    std::string input_format;  // empty: by extension
+    output_format format = output_format::text;
+    fail_level fail_on = fail_level::error;
+    std::vector<std::string> only;
+    std::optional<double> about_tolerance;
+    unsigned threads = 0;
+    bool skip_invalid = false;
+    std::size_t max_errors = 100;
+    bool list_pairs = false;
+    color_mode color = color_mode::automatic;
+    bool quotes = true;
+};
+
+inline std::uintmax_t total_size(const std::vector<std::string>& files) {
+    std::uintmax_t n = 0;
+    for (const auto& f : files) {
+        std::error_code ec;
+        auto s = std::filesystem::file_size(f, ec);
+        if (!ec) n += s;
+    }
+    return n;
+}
+
+inline bool fails(const crosscheck::report& r, fail_level level) {
+    auto worst = r.worst();
+    if (!worst) return false;
+    switch (level) {
+        case fail_level::error: return *worst >= crosscheck::severity::error;
+        case fail_level::warning: return *worst >= crosscheck::severity::warning;
+        case fail_level::never: return false;
+    }
+    return false;
+}
+
+/// Loads every file into one corpus. On invalid input prints every diagnostic and returns false
+/// (nothing is checked), unless skipping was asked for: then the problems of each skipped claim
+/// are listed and the valid claims are checked.
+inline bool load_all(const check_settings& s, crosscheck::corpus& c, progress& bar) {
+    crosscheck::load_options lo;
+    lo.skip_invalid = s.skip_invalid;
+    lo.max_errors = s.max_errors == 0 ? static_cast<std::size_t>(-1) : s.max_errors;
+    crosscheck::file_format ff = crosscheck::file_format::automatic;
+    if (s.input_format == "json") ff = crosscheck::file_format::json;
+    else if (s.input_format == "csv") ff = crosscheck::file_format::csv;
+
+    crosscheck::load_result all;
+    for (const auto& file : s.files) {
+        bar.phase(fmt::format("Loading {}", file));
+        all.merge(crosscheck::load_file(file, c, lo, ff));
+    }
+    bar.done();
+    // Warnings first (under --skip-invalid they say why each claim was left out), then errors.
+    for (const auto& d : all.warnings) fmt::print(stderr, "{}\n", crosscheck::to_string(d));
+    for (const auto& d : all.errors) fmt::print(stderr, "{}\n", crosscheck::to_string(d));
+    if (!all.skipped.empty()) {
+        fmt::print(stderr, "crosscheck: skipped {} invalid claim{}:", all.skipped.size(),
+                   all.skipped.size() == 1 ? "" : "s");
+        for (const auto& id : all.skipped) fmt::print(stderr, " {}", id);
+        fmt::print(stderr, "\n");
+    }
+    if (!all.ok()) {
+        fmt::print(stderr, "crosscheck: {} error{} in the input; nothing was checked\n", all.errors.size(),
+                   all.errors.size() == 1 ? "" : "s");
+        return false;
+    }
+    return true;
+}
+
+inline int run_check(const check_settings& s) {
+    progress bar(is_terminal(stderr) && total_size(s.files) >= progress_threshold_bytes);
+    crosscheck::corpus c;
+    if (!load_all(s, c, bar)) return exit_code::bad_input;
+
+    crosscheck::check_options co;
+    if (s.about_tolerance) co.compare.about_width = *s.about_tolerance;
+    co.only = s.only;
+    co.list_pairs = s.list_pairs;
+    co.threads = s.threads;
+    bar.phase(fmt::format("Checking {} claims", c.size()));
+    crosscheck::report r = crosscheck::check(c, co);
+    bar.done();
+
+    switch (s.format) {
+        case output_format::json: {
+            nlohmann::json j = r;
+            std::cout << j.dump(2) << '\n';
+            break;
+        }
+        case output_format::markdown: {
+            crosscheck::markdown_options mo;
+            mo.quotes = s.quotes;
+            std::string names;
+            for (const auto& f : s.files)
+                names += (names.empty() ? "" : ", ") + std::filesystem::path(f).filename().string();
+            mo.title = "crosscheck report: " + names;
+            crosscheck::write_markdown(std::cout, r, mo);
+            break;
+        }
+        case output_format::text: {
+            crosscheck::text_options to;
+            to.color = use_color(s.color);
+            to.quotes = s.quotes;
+            crosscheck::write_text(std::cout, r, to);
+            break;
+        }
+    }
+    std::cout.flush();
+    return fails(r, s.fail_on) ? exit_code::findings : exit_code::clean;
+}
+
+inline void add_check_command(CLI::App& app, check_settings& s) {
+    auto* cmd = app.add_subcommand("check", "Find contradictions in one or more corpora (JSON or CSV)");
+    cmd->add_option("files", s.files, "Corpus files; several are checked as one corpus")->required();
+    cmd->add_option("--input-format", s.input_format, "json or csv (default: by file extension)")
+        ->check(CLI::IsMember({"json", "csv"}));
+    const std::map<std::string, output_format> formats{
+        {"text", output_format::text}, {"json", output_format::json}, {"markdown", output_format::markdown}};
+    cmd->add_option("-f,--format", s.format, "Report format: text, json or markdown (default: text)")
+        ->transform(CLI::CheckedTransformer(formats));
+    const std::map<std::string, fail_level> levels{
+        {"error", fail_level::error}, {"warning", fail_level::warning}, {"never", fail_level::never}};
+    cmd->add_option("--fail-on", s.fail_on,
+                    "Exit 1 when a finding is at least this severe: error, warning or never (default: error)")
+        ->transform(CLI::CheckedTransformer(levels));
+    cmd->add_option("--only", s.only,
+                    "Report only findings of this kind (repeatable): conflict, self_contradiction, "
+                    "rule_violation, single_origin, input_warning")
+        ->check(CLI::IsMember({"conflict", "self_contradiction", "rule_violation", "single_origin", "input_warning"}))
+        ->allow_extra_args(false)  // `--only conflict corpus.json`: the file is not a kind
+        ->delimiter(',');
+    cmd->add_option("--about-tolerance", s.about_tolerance,
+                    "Relative width of \"about\" figures: about A is [A(1-X), A(1+X)] (default: 0.1)")
+        ->check(CLI::Range(0.0, 1.0));
+    cmd->add_option("--threads", s.threads, "Worker threads for the check (default: 0, all cores)")
+        ->check(CLI::Range(0u, 1024u));
+    cmd->add_flag("--skip-invalid", s.skip_invalid,
+                  "Check the valid claims and list each invalid one on stderr, instead of stopping");
+    cmd->add_option("--max-errors", s.max_errors, "Stop reading after this many input errors (0: no limit)")
+        ->capture_default_str();
+    cmd->add_flag("--list-pairs", s.list_pairs, "Include the conflicting pairs of claims in the report");
+    const std::map<std::string, color_mode> colors{
+        {"auto", color_mode::automatic}, {"always", color_mode::always}, {"never", color_mode::never}};
+    cmd->add_option("--color", s.color,
+                    "Colour the text report: auto (a terminal, NO_COLOR unset), always or never (default: auto)")
+        ->transform(CLI::CheckedTransformer(colors));
+    cmd->add_flag("--no-quotes", [&s](std::int64_t) { s.quotes = false; }, "Leave the sources' words out of the report");
+}
+
+}  // namespace factcheck
+
+int main(int argc, char** argv) {
+    CLI::App app{"crosscheck: find the contradictions between sourced claims", "crosscheck"};
+    app.set_version_flag("--version", std::string("crosscheck ") + crosscheck::version_string);
+    app.require_subcommand(1);
+    app.footer(
+        "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 bad input or usage.\n"
+        "Run `crosscheck check --help` for the options of a command.");
+
+    factcheck::check_settings check;
+    factcheck::add_check_command(app, check);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return factcheck::exit_code::bad_input;
+    }
+
+    try {
+        if (app.got_subcommand("check")) return factcheck::run_check(check);
+    } catch (const crosscheck::error& e) {
+        fmt::print(stderr, "crosscheck: {}\n", e.what());
+        return factcheck::exit_code::bad_input;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "crosscheck: internal error: {}\n", e.what());
+        return 3;
+    }
+    return factcheck::exit_code::bad_input;
+}
