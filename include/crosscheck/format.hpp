@@ -122,10 +122,21 @@ std::vector<finding_group> group_findings(const report& r, Pick pick) {
     return groups;
 }
 
+/// Claims stating a value: the evidence list may be capped, the count is not.
+inline std::size_t claim_total(const value_group& v) noexcept {
+    return v.claim_count > v.claims.size() ? v.claim_count : v.claims.size();
+}
+inline std::size_t claim_total(const finding& f) noexcept {
+    return f.claim_count > f.claims.size() ? f.claim_count : f.claims.size();
+}
+
 /// "e1, e2" for the claims of a finding that has no value groups.
 inline std::string claims_and_sources(const finding& f) {
     std::string out;
-    if (!f.claims.empty()) out += "claims " + join(f.claims, ", ");
+    if (!f.claims.empty()) {
+        out += "claims " + join(f.claims, ", ");
+        if (claim_total(f) > f.claims.size()) out += " and " + std::to_string(claim_total(f) - f.claims.size()) + " more";
+    }
     if (!f.sources.empty()) {
         if (!out.empty()) out += "; ";
         out += "sources " + join(f.sources, ", ");
@@ -145,7 +156,7 @@ inline std::string key_text(const finding& f) {
 
 /// "banned — 3 claims, 2 independent origins (Financial Times, WSJ)"
 inline std::string value_summary(const value_group& v) {
-    std::string s = count_of(v.claims.size(), "claim", "claims");
+    std::string s = count_of(claim_total(v), "claim", "claims");
     s += ", ";
     s += count_of(v.origins, "independent origin", "independent origins");
     if (!v.origin_names.empty()) s += " (" + join(v.origin_names, ", ") + ")";
@@ -199,14 +210,12 @@ inline void text_finding_body(std::ostream& os, const finding& f, const text_opt
         os << " \xe2\x80\x94 " << value_summary(v) << '\n';
         std::size_t shown = 0;
         for (const auto& e : v.claims) {
-            if (o.max_claims_per_value && shown == o.max_claims_per_value) {
-                os << "      \xe2\x80\xa6 and " << count_of(v.claims.size() - shown, "more claim", "more claims")
-                   << '\n';
-                break;
-            }
+            if (o.max_claims_per_value && shown == o.max_claims_per_value) break;
             text_evidence(os, e, f, o, st);
             ++shown;
         }
+        if (shown < claim_total(v))
+            os << "      \xe2\x80\xa6 and " << count_of(claim_total(v) - shown, "more claim", "more claims") << '\n';
     }
     if (f.values.empty()) {
         std::string cs = claims_and_sources(f);
@@ -337,16 +346,20 @@ inline void md_value_tables(std::ostream& os, const finding& f) {
     for (const auto& v : f.values) {
         os << "| **" << md_escape(v.value) << "**";
         if (!v.interval.empty() && v.interval != v.value) os << " (" << md_escape(v.interval) << ')';
-        os << " | " << v.claims.size() << " | " << v.origins;
+        os << " | " << claim_total(v) << " | " << v.origins;
         if (!v.origin_names.empty()) os << ": " << md_escape(join(v.origin_names, ", "));
         os << " |\n";
     }
     os << "\n| Claim | Value | Source | Period | Scope | Modality |\n|---|---|---|---|---|---|\n";
-    for (const auto& v : f.values)
+    std::size_t unlisted = 0;
+    for (const auto& v : f.values) {
+        unlisted += claim_total(v) - v.claims.size();
         for (const auto& e : v.claims)
             os << "| " << md_code(e.claim) << " | " << md_escape(v.value) << " | " << md_source(e) << " | "
                << md_escape(period_text(e.period)) << " | " << (e.scope.empty() ? "" : md_code(e.scope)) << " | "
                << md_escape(e.modality.empty() ? "asserted" : e.modality) << " |\n";
+    }
+    if (unlisted) os << "\n" << count_of(unlisted, "more claim is", "more claims are") << " not listed.\n";
 }
 
 inline void md_finding_line(std::ostream& os, const finding& f) {
@@ -378,8 +391,8 @@ inline void write_text(std::ostream& os, const report& r, const text_options& o 
         os << st.heading() << title << st.reset() << '\n';
     };
 
-    auto conflicts = detail::group_findings(r, [](const finding& f) { return detail::is_conflict_kind(f.kind); });
-    for (const auto& g : conflicts) {
+    auto disputes = detail::group_findings(r, [](const finding& f) { return detail::is_conflict_kind(f.kind); });
+    for (const auto& g : disputes) {
         if (!first_section) os << '\n';
         first_section = false;
         os << st.bold() << g.subject << " \xc2\xb7 " << g.predicate << st.reset() << '\n';
@@ -433,9 +446,9 @@ inline void write_markdown(std::ostream& os, const report& r, const markdown_opt
     if (o.stats) os << detail::md_escape(detail::stats_text(r)) << ".\n";
     if (r.findings.empty()) os << "\nNo findings.\n";
 
-    auto conflicts = detail::group_findings(r, [](const finding& f) { return detail::is_conflict_kind(f.kind); });
-    if (!conflicts.empty()) os << '\n' << detail::md_heading(h + 1, "Disputed values") << '\n';
-    for (const auto& g : conflicts) {
+    auto disputes = detail::group_findings(r, [](const finding& f) { return detail::is_conflict_kind(f.kind); });
+    if (!disputes.empty()) os << '\n' << detail::md_heading(h + 1, "Disputed values") << '\n';
+    for (const auto& g : disputes) {
         os << '\n'
            << detail::md_heading(h + 2, detail::md_escape(g.subject) + " \xe2\x80\x94 " + detail::md_escape(g.predicate))
            << '\n';

@@ -236,3 +236,18 @@ TEST_CASE("write_markdown escapes what would break a table or start markup", "[f
     CHECK_THAT(md, Catch::Matchers::Contains("\n> line one  \n> \\- line two\n"));
     CHECK_THAT(md, Catch::Matchers::Contains("#### a\\|b \xe2\x80\x94 p\n"));
 }
+
+TEST_CASE("capped evidence lists say how many claims are not shown", "[format]") {
+    report r = status_report();
+    auto& banned = r.findings[0].values[0];
+    banned.claim_count = 40;  // the checker listed 3 of 40 claims
+    const std::string out = crosscheck::to_text(r);
+    CHECK_THAT(out, Catch::Matchers::Contains("    banned \xe2\x80\x94 40 claims, 2 independent origins"));
+    CHECK_THAT(out, Catch::Matchers::Contains("      \xe2\x80\xa6 and 37 more claims\n"));
+    const std::string md = crosscheck::to_markdown(r);
+    CHECK_THAT(md, Catch::Matchers::Contains("| **banned** | 40 | 2: Financial Times, WSJ |"));
+    CHECK_THAT(md, Catch::Matchers::Contains("\n37 more claims are not listed.\n"));
+
+    r.findings[1].claim_count = 5;  // rule violation listing r1..r3 of 5
+    CHECK_THAT(crosscheck::to_text(r), Catch::Matchers::Contains("(claims r1, r2, r3 and 2 more)"));
+}
