@@ -194,7 +194,8 @@ def warm(path):
 
 
 def parse_time_v(text):
-    wall = rss = None
+    """(wall s, peak RSS bytes, user+sys CPU s) from `/usr/bin/time -v` output."""
+    wall = rss = cpu = None
     m = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text)
     if m:
         parts = [float(p) for p in m.group(1).split(":")]
@@ -204,35 +205,41 @@ def parse_time_v(text):
     m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
     if m:
         rss = int(m.group(1)) * 1024
-    return wall, rss
+    user = re.search(r"User time \(seconds\): ([\d.]+)", text)
+    system = re.search(r"System time \(seconds\): ([\d.]+)", text)
+    if user and system:
+        cpu = float(user.group(1)) + float(system.group(1))
+    return wall, rss, cpu
 
 
 def run_once(argv, timed):
-    """Run argv; returns (returncode, stdout, stderr, wall_s, peak_rss_bytes)."""
+    """Run argv; returns (returncode, stdout, stderr, wall_s, peak_rss_bytes, cpu_s)."""
     if timed and os.access(TIME_BIN, os.X_OK):
         fd, tfile = tempfile.mkstemp(prefix="crosscheck-bench-time-")
         os.close(fd)
         r = subprocess.run([TIME_BIN, "-v", "-o", tfile] + argv,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         with open(tfile) as f:
-            wall, rss = parse_time_v(f.read())
+            wall, rss, cpu = parse_time_v(f.read())
         os.unlink(tfile)
-        return r.returncode, r.stdout, r.stderr, wall, rss
-    # Fallback without /usr/bin/time: wall clock here, peak RSS from wait4's rusage.
+        return r.returncode, r.stdout, r.stderr, wall, rss, cpu
+    # Fallback without /usr/bin/time: wall clock only.
     t0 = time.monotonic()
     p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     out, err = p.communicate()
     wall = time.monotonic() - t0
-    return p.returncode, out, err, wall, None
+    return p.returncode, out, err, wall, None, None
 
 
 def measure(variant, path, runs, timed=True):
     """Run a variant `runs` times; returns a dict of results or an 'error'."""
-    walls, rsss, phases, counts = [], [], {"load_s": [], "prep_s": [], "query_s": []}, set()
+    walls, rsss, cpus, loads = [], [], [], []
+    phases, counts = {"load_s": [], "prep_s": [], "query_s": []}, set()
     threads_seen = None
     for i in range(runs):
         argv = variant.argv_for(path)
-        rc, out, err, wall, rss = run_once(argv, timed)
+        loads.append(os.getloadavg()[0])
+        rc, out, err, wall, rss, cpu = run_once(argv, timed)
         try:
             res = variant.parse(out)
         except (ValueError, KeyError, IndexError, TypeError):
@@ -244,6 +251,8 @@ def measure(variant, path, runs, timed=True):
         walls.append(wall)
         if rss is not None:
             rsss.append(rss)
+        if cpu is not None:
+            cpus.append(cpu)
         for k in phases:
             if res.get(k) is not None:
                 phases[k].append(float(res[k]))
@@ -257,6 +266,9 @@ def measure(variant, path, runs, timed=True):
         "wall": statistics.median(walls) if walls and None not in walls else None,
         "walls": walls,
         "peak": max(rsss) if rsss else None,
+        "cpu": statistics.median(cpus) if cpus else None,
+        "cpus": cpus,
+        "loadavg_before": loads,
         "phases": {k: statistics.median(v) if v else None for k, v in phases.items()},
         "threads_reported": threads_seen,
     }
@@ -265,6 +277,8 @@ def measure(variant, path, runs, timed=True):
 def fmt_s(v):
     if v is None:
         return "–"
+    if v < 0.1:
+        return "%.3f" % v
     return "%.2f" % v if v < 100 else "%.0f" % v
 
 
@@ -273,22 +287,22 @@ def print_table(n, seed, rows, out=sys.stdout):
                  and r.get("wall")), None)
     base = base or next((r for v, r in rows if v.tool == "crosscheck" and r.get("wall")), None)
     print("\n### %s claims, seed %d\n" % ("{:,}".format(n), seed), file=out)
-    print("| tool | threads | median wall s | load s | prep s | query s | peak MB "
+    print("| tool | threads | median wall s | CPU s | load s | prep s | query s | peak MB "
           "| bytes/claim | vs crosscheck |", file=out)
-    print("|---|---|---|---|---|---|---|---|---|", file=out)
+    print("|---|---|---|---|---|---|---|---|---|---|", file=out)
     for v, r in rows:
         if "error" in r:
-            print("| %s | %s | failed: %s | | | | | | |" % (v.tool, v.threads,
+            print("| %s | %s | failed: %s | | | | | | | |" % (v.tool, v.threads,
                                                          r["error"].replace("|", "/")[:80]),
                   file=out)
             continue
         ph = r["phases"]
         peak = r["peak"]
         ratio = "–"
-        if base and r["wall"]:
+        if base and r["wall"] is not None and base["wall"] > 0:
             ratio = "%.1f×" % (r["wall"] / base["wall"])
-        print("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-            v.tool, v.threads, fmt_s(r["wall"]), fmt_s(ph["load_s"]), fmt_s(ph["prep_s"]),
+        print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            v.tool, v.threads, fmt_s(r["wall"]), fmt_s(r["cpu"]), fmt_s(ph["load_s"]), fmt_s(ph["prep_s"]),
             fmt_s(ph["query_s"]), "%.0f" % (peak / 1e6) if peak else "–",
             "%.0f" % (peak / n) if peak else "–", ratio), file=out)
     if base is None:
@@ -351,6 +365,11 @@ def bench_mode(a):
         all_ok = all_ok and ok
         tables.append((n, rows))
         print_table(n, a.seed, rows)
+        la = [x for _, r in rows for x in r.get("loadavg_before", [])]
+        if la:
+            # The machine may be shared: say how busy it was.
+            print("\n1-minute load average before the runs: %.1f to %.1f (%d cores)"
+                  % (min(la), max(la), os.cpu_count() or 1))
         c = next((r["counts"][0] for _, r in rows if r.get("counts")), None)
         if c:
             print("\ncounts: conflicting_pairs=%d conflicted_keys=%d (%s)" % (
@@ -396,7 +415,7 @@ def check_small_mode(a):
             if have_brute:
                 got["brute.py"] = brute_counts(path, a.shared, a.brute_all_pairs)
             for v in variants:
-                rc, out, err, _, _ = run_once(v.argv_for(path), timed=False)
+                rc, out, err = run_once(v.argv_for(path), timed=False)[:3]
                 try:
                     res = v.parse(out)
                     got[v.name] = (res["pairs"], res["keys"])
