@@ -11,6 +11,7 @@
 //        per key, then summing.
 // Prints one JSON line like the C++ peers.
 import { DuckDBInstance } from '@duckdb/node-api';
+import { openSync, readSync, closeSync } from 'node:fs';
 
 function usage() {
   process.stderr.write('usage: node duckdb_peer.mjs FILE.csv [--threads N]\n');
@@ -31,6 +32,20 @@ for (let i = 0; i < args.length; ++i) {
   }
 }
 if (file === null) usage();
+
+// read_csv with header = true skips the first line unseen: check it is the SPEC's.
+const HEADER = 'claim_id,subject,predicate,scope,kind,value,lo,hi,valid_from,valid_to,source_id';
+{
+  const fd = openSync(file, 'r');
+  const buf = Buffer.alloc(HEADER.length + 2);
+  const n = readSync(fd, buf, 0, buf.length, 0);
+  closeSync(fd);
+  const first = buf.subarray(0, n).toString('latin1').split('\n')[0].replace(/\r$/, '');
+  if (first !== HEADER) {
+    process.stderr.write('duckdb_peer: unexpected CSV header\n');
+    process.exit(1);
+  }
+}
 
 // SQL string literal.
 const lit = (s) => "'" + String(s).replaceAll("'", "''") + "'";
