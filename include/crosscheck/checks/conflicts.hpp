@@ -504,11 +504,11 @@ private:
         for (auto pos : positions) {
             const auto& m = members_[pos];
             scopes.insert(classes_[m.cls].scope);
-            f.claims.emplace_back(c_.claim_id(m.idx));
+            // Huge keys list their first claims only; claim_count and the value groups say the rest.
+            if (f.claims.size() < max_listed_claims) f.claims.emplace_back(c_.claim_id(m.idx));
             sources.insert(c_.source_at(m.src).id);
         }
         f.claim_count = positions.size();
-        if (f.claims.size() > 1000) f.claims.resize(1000);  // the value groups carry the detail
         if (scopes.size() == 1) f.scope = c_.scope_text(*scopes.begin());
         f.sources.assign(sources.begin(), sources.end());
         f.values = group_values(positions);
@@ -571,6 +571,7 @@ private:
         for (auto& f : deferred_) out_.findings.push_back(std::move(f));
     }
 
+    static constexpr std::size_t max_listed_claims = 1000;
     const check_context& ctx_;
     const corpus& c_;
     std::size_t g_;
