@@ -1,0 +1,90 @@
+// crosscheck — verify claims against their sources.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef CROSSCHECK_CSV_HPP
+#define CROSSCHECK_CSV_HPP
+
+#include <crosscheck/corpus.hpp>
+#include <crosscheck/diagnostic.hpp>
+#include <crosscheck/detail/csv_mapped_file.hpp>
+#include <crosscheck/detail/csv_parser.hpp>
+#include <crosscheck/detail/csv_parallel.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crosscheck {
+
+/// Loads the claims table of §5 (CSV) from `text` into `c`. Columns come in any order; the
+/// required ones are claim_id, subject, predicate, scope, kind, value, lo, hi, valid_from,
+/// valid_to, source_id, and unit, modality, quote may be added (other columns are ignored with a
+/// warning). A `num` claim is stored in the bounds form (an empty bound is unbounded); valid_from
+/// and valid_to become a from/to validity (empty: open). Sources named by source_id are created
+/// as placeholders when the corpus does not know them yet (the CSV carries no source metadata).
+/// Claims with errors are not added; see load_result. `file_name` is used in diagnostics.
+inline load_result load_csv(std::string_view text, corpus& c, const load_options& options = {},
+                            std::string_view file_name = {}) {
+    load_result result;
+    detail::diagnostic_sink sink(result, options, std::string(file_name));
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") begin += 3;  // UTF-8 byte order mark
+    detail::csv_splitter header(begin, end, 1);
+    std::vector<detail::csv_col> roles;
+    if (!detail::read_csv_header(header, roles, sink, text.data(), text.size())) return result;
+    const char* body = header.position();
+    const std::size_t body_line = header.line();
+
+    // Reserve from the average length of the first rows, so the claims vector does not grow
+    // by doubling (which would briefly hold two copies of it).
+    const auto body_size = static_cast<std::size_t>(end - body);
+    std::size_t estimate = 0;
+    if (body_size > 0) {
+        std::size_t sample = std::min<std::size_t>(body_size, 1u << 16), rows = 0;
+        for (const char* p = body; p < body + sample; ++p) rows += (*p == '\n');
+        if (rows > 0) {
+            estimate = body_size / (sample / rows) + 16;
+            estimate += estimate / 32;
+            c.reserve(c.size() + estimate, 0);
+        }
+    }
+
+    unsigned threads = detail::csv_thread_count(options.threads, body_size);
+    if (threads > 1 && std::memchr(body, '"', body_size) == nullptr) {
+        result.claims_added = detail::parse_csv_parallel(body, end, body_line, roles, c, sink, threads, estimate);
+    } else {
+        detail::csv_corpus_target target(c, sink);
+        detail::csv_row_parser<detail::csv_corpus_target> parser(target, roles, sink, estimate);
+        parser.parse(body, end, body_line);
+        result.claims_added = target.added;
+    }
+    return result;
+}
+
+/// Loads a claims table file (memory-mapped where the system allows). A file that cannot be read
+/// is an error diagnostic, not an exception.
+inline load_result load_csv_file(const std::string& path, corpus& c, const load_options& options = {}) {
+    detail::mapped_file f;
+    std::string why;
+    if (!f.open(path, why)) {
+        load_result r;
+        diagnostic d;
+        d.file = path;
+        d.message = "cannot read file: " + why;
+        r.errors.push_back(std::move(d));
+        return r;
+    }
+    return load_csv(f.view(), c, options, path);
+}
+
+/// Loads a claims table file into a new corpus; throws load_error when the load has errors.
+inline corpus read_csv_file(const std::string& path, const load_options& options = {}) {
+    corpus c;
+    auto r = load_csv_file(path, c, options);
+    if (!r.ok()) throw load_error(std::move(r));
+    return c;
+}
+
+}  // namespace crosscheck
+
+#endif

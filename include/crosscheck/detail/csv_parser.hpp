@@ -1,0 +1,766 @@
+// crosscheck — verify claims against their sources.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef CROSSCHECK_DETAIL_CSV_PARSER_HPP
+#define CROSSCHECK_DETAIL_CSV_PARSER_HPP
+
+#include <crosscheck/corpus.hpp>
+#include <crosscheck/diagnostic.hpp>
+#include <crosscheck/detail/fold.hpp>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace crosscheck::detail {
+
+/// The columns of §5, required ones first.
+enum class csv_col : std::uint8_t {
+    claim_id, subject, predicate, scope, kind, value, lo, hi, valid_from, valid_to, source_id,
+    unit, modality, quote,
+    ignored,
+};
+inline constexpr std::size_t csv_required_columns = 11;
+inline constexpr std::size_t csv_known_columns = 14;
+inline constexpr std::array<std::string_view, csv_known_columns> csv_column_names{
+    "claim_id", "subject",  "predicate", "scope",     "kind", "value",    "lo",
+    "hi",       "valid_from", "valid_to", "source_id", "unit", "modality", "quote"};
+
+inline constexpr std::size_t col_index(csv_col c) noexcept { return static_cast<std::size_t>(c); }
+
+/// Byte classes for the field scanner: 1 for the bytes that end or complicate an unquoted field.
+struct csv_byte_classes {
+    std::array<std::uint8_t, 256> stop{};
+    constexpr csv_byte_classes() {
+        stop[static_cast<unsigned char>(',')] = 1;
+        stop[static_cast<unsigned char>('\n')] = 1;
+        stop[static_cast<unsigned char>('\r')] = 1;
+        stop[static_cast<unsigned char>('"')] = 1;
+    }
+};
+inline constexpr csv_byte_classes csv_classes{};
+
+/// Parses exactly `YYYY-MM-DD` into a day number; false for anything else (the caller then
+/// falls back to the general Date parser, which also says what is wrong).
+inline bool fast_iso_day(std::string_view s, day_number& out) noexcept {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    unsigned v[8];
+    static constexpr std::size_t at[8] = {0, 1, 2, 3, 5, 6, 8, 9};
+    for (std::size_t i = 0; i < 8; ++i) {
+        v[i] = static_cast<unsigned>(static_cast<unsigned char>(s[at[i]])) - unsigned{'0'};
+        if (v[i] > 9) return false;
+    }
+    const int y = static_cast<int>(v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3]);
+    const unsigned m = v[4] * 10 + v[5], d = v[6] * 10 + v[7];
+    if (m < 1 || m > 12 || d < 1) return false;
+    static constexpr unsigned mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (d > mdays[m - 1]) return false;
+    if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) return false;
+    out = ymd_day(y, m, d);
+    return true;
+}
+
+/// Reads a number field: a finite decimal. Returns false when it is not one.
+inline bool parse_csv_number(std::string_view s, double& out) noexcept {
+    if (s.empty()) return false;
+    const char* b = s.data();
+    const char* e = b + s.size();
+    if (*b == '+') ++b;  // spreadsheets write +5; from_chars does not take it
+    if (b == e) return false;
+    auto r = std::from_chars(b, e, out);
+    return r.ec == std::errc{} && r.ptr == e && std::isfinite(out);
+}
+
+/// Finds duplicate claim ids during a load. Ids that are increasing decimal numbers (what
+/// generators and databases write) need no memory at all; at the first id that is not, the
+/// checker builds a map of the ids already in the corpus and continues with it.
+class claim_id_checker {
+public:
+    /// `line` values in answers: 0 when the earlier occurrence's line is not known.
+    explicit claim_id_checker(const corpus& c) : corpus_(c) {
+        if (c.size() != 0) fall_back(c.size());
+    }
+
+    /// Registers `id` (non-empty) seen at `line`; returns the line of an earlier occurrence
+    /// (0: earlier, line unknown), or nullopt when the id is new. Call before adding the claim.
+    std::optional<std::size_t> add(std::string_view id, std::size_t line) {
+        if (monotone_) {
+            std::uint64_t v = 0;
+            if (decimal(id, v) && (!any_ || v > last_)) {
+                last_ = v;
+                any_ = true;
+                return std::nullopt;
+            }
+            fall_back(corpus_.size());
+        }
+        auto [it, fresh] = seen_.emplace(std::string(id), line);
+        if (fresh) return std::nullopt;
+        return it->second;
+    }
+
+    /// Registers the id the corpus generated (`SOURCE#N`) for the claim it just added last.
+    std::optional<std::size_t> add_generated(std::string_view id, std::size_t line) {
+        if (monotone_) fall_back(corpus_.size() - 1);
+        auto [it, fresh] = seen_.emplace(std::string(id), line);
+        if (fresh) return std::nullopt;
+        return it->second;
+    }
+
+private:
+    static bool decimal(std::string_view s, std::uint64_t& v) noexcept {
+        if (s.empty() || s.size() > 18 || (s[0] == '0' && s.size() > 1)) return false;
+        v = 0;
+        for (char c : s) {
+            if (c < '0' || c > '9') return false;
+            v = v * 10 + static_cast<std::uint64_t>(c - '0');
+        }
+        return true;
+    }
+    void fall_back(std::size_t count) {
+        monotone_ = false;
+        seen_.reserve(count * 2);
+        for (claim_index i = 0; i < count; ++i) seen_.emplace(std::string(corpus_.claim_id(i)), 0);
+    }
+
+    const corpus& corpus_;
+    bool monotone_ = true;
+    bool any_ = false;
+    std::uint64_t last_ = 0;
+    std::unordered_map<std::string, std::size_t> seen_;
+};
+
+/// Where one field of the current record lies.
+struct csv_field {
+    std::string_view text;  ///< the value (unquoted and unescaped)
+    const char* at = nullptr;  ///< where the field starts in the input (its quote, if quoted)
+};
+
+/// Splits CSV text into records (RFC 4180: quoted fields may hold commas, doubled quotes and
+/// newlines; lines end in LF or CRLF). It keeps no state between records except the position and
+/// line, so a chunk that starts at a record boundary can be parsed on its own.
+class csv_splitter {
+public:
+    static constexpr std::size_t max_fields = 64;
+
+    csv_splitter(const char* begin, const char* end, std::size_t first_line) noexcept
+        : p_(begin), end_(end), line_(first_line) {}
+
+    bool done() const noexcept { return p_ >= end_; }
+    std::size_t line() const noexcept { return line_; }
+
+    /// Skips empty lines; returns false at the end of the input.
+    bool skip_blank_lines() noexcept {
+        while (p_ < end_) {
+            if (*p_ == '\n') {
+                ++p_, ++line_;
+            } else if (*p_ == '\r' && p_ + 1 < end_ && p_[1] == '\n') {
+                p_ += 2, ++line_;
+            } else {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// Splits the next record into `fields` (at most max_fields; `count` says how many there
+    /// were). Returns false on malformed quoting, with `error`/`error_at` set; the splitter then
+    /// resumes at the next line (or the end, for an unterminated quote).
+    bool next(std::array<csv_field, max_fields>& fields, std::size_t& count, bool& non_ascii,
+              std::array<std::string, max_fields>& scratch, const char*& error, const char*& error_at) {
+        count = 0;
+        record_start_ = p_;
+        record_line_ = line_;
+        unsigned char acc = 0;
+        for (;;) {
+            const char* fs = p_;
+            std::string_view val;
+            if (p_ < end_ && *p_ == '"') {
+                const char* vs = ++p_;
+                bool escaped = false;
+                std::string* buf = count < max_fields ? &scratch[count] : nullptr;
+                for (;;) {
+                    const auto* q = static_cast<const char*>(std::memchr(p_, '"', static_cast<std::size_t>(end_ - p_)));
+                    if (!q) {
+                        error = "unterminated quoted field: expected a closing '\"'";
+                        error_at = fs;
+                        for (const char* x = p_; x < end_; ++x) line_ += (*x == '\n');
+                        p_ = end_;
+                        return false;
+                    }
+                    for (const char* x = p_; x < q; ++x) {
+                        line_ += (*x == '\n');
+                        acc |= static_cast<unsigned char>(*x);
+                    }
+                    if (q + 1 < end_ && q[1] == '"') {
+                        if (buf) {
+                            if (!escaped) buf->clear();
+                            buf->append(p_, q + 1);  // p_ == vs on the first doubled quote
+                        }
+                        escaped = true;
+                        p_ = q + 2;
+                        continue;
+                    }
+                    if (escaped) {
+                        if (buf) buf->append(p_, q);
+                        val = buf ? std::string_view(*buf) : std::string_view{};
+                    } else {
+                        val = std::string_view(vs, static_cast<std::size_t>(q - vs));
+                    }
+                    p_ = q + 1;
+                    break;
+                }
+                if (p_ < end_ && *p_ != ',' && *p_ != '\n' && *p_ != '\r') {
+                    error = "expected ',' or the end of the line after a closing quote";
+                    error_at = p_;
+                    skip_line();
+                    return false;
+                }
+            } else {
+                const auto& stop = csv_classes.stop;
+                while (p_ < end_ && !stop[static_cast<unsigned char>(*p_)]) acc |= static_cast<unsigned char>(*p_++);
+                if (p_ < end_ && *p_ == '"') {
+                    error = "quote inside an unquoted field: quote the whole field and double the quote";
+                    error_at = p_;
+                    skip_line();
+                    return false;
+                }
+                val = std::string_view(fs, static_cast<std::size_t>(p_ - fs));
+            }
+            if (count < max_fields) fields[count] = {val, fs};
+            ++count;
+            if (p_ >= end_) break;
+            if (*p_ == ',') {
+                ++p_;
+                continue;
+            }
+            end_line();
+            break;
+        }
+        non_ascii = (acc & 0x80) != 0;
+        return true;
+    }
+
+    const char* record_start() const noexcept { return record_start_; }
+    std::size_t record_line() const noexcept { return record_line_; }
+    const char* position() const noexcept { return p_; }
+
+private:
+    void end_line() noexcept {
+        if (*p_ == '\r') {
+            ++p_;
+            if (p_ < end_ && *p_ == '\n') ++p_;
+        } else {
+            ++p_;
+        }
+        ++line_;
+    }
+    void skip_line() noexcept {
+        while (p_ < end_ && *p_ != '\n' && *p_ != '\r') ++p_;
+        if (p_ < end_) end_line();
+    }
+    const char* p_;
+    const char* end_;
+    std::size_t line_;
+    const char* record_start_ = nullptr;
+    std::size_t record_line_ = 0;
+};
+
+/// A direct-mapped cache from short keys (up to 16 bytes, held inline) to what they were
+/// interned as. The claims table repeats a few thousand names in random order: one cache line
+/// here replaces the three scattered reads of a hash-table hit.
+template <class V>
+class short_key_cache {
+public:
+    explicit short_key_cache(unsigned bits) : entries_(std::size_t{1} << bits), mask_((std::size_t{1} << bits) - 1) {}
+
+    void prefetch(std::string_view s) const noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+        key k;
+        if (make_key(s, k)) __builtin_prefetch(&entries_[index(k)]);
+#else
+        (void)s;
+#endif
+    }
+
+    template <class Make>
+    V get(std::string_view s, Make&& make) {
+        V v{};
+        if (find(s, v)) return v;
+        v = make(s);
+        put(s, v);
+        return v;
+    }
+    /// Whether `s` is cached; sets `v` if so.
+    bool find(std::string_view s, V& v) noexcept {
+        key k;
+        if (!make_key(s, k)) return false;
+        auto& e = slot(k);
+        if (e.len != k.len || e.w0 != k.w0 || e.w1 != k.w1) return false;
+        v = e.value;
+        return true;
+    }
+    void put(std::string_view s, V v) noexcept {
+        key k;
+        if (!make_key(s, k)) return;
+        auto& e = slot(k);
+        e.w0 = k.w0;
+        e.w1 = k.w1;
+        e.len = k.len;
+        e.value = v;
+    }
+
+private:
+    struct key {
+        std::uint64_t w0 = 0, w1 = 0;
+        std::uint32_t len = 0;
+    };
+    struct entry {
+        std::uint64_t w0 = 0, w1 = 0;
+        std::uint32_t len = 0xFFFFFFFFu;
+        V value{};
+    };
+    static bool make_key(std::string_view s, key& k) noexcept {
+        const std::size_t n = s.size();
+        if (n > 16) return false;
+        if (n > 8) {
+            std::memcpy(&k.w0, s.data(), 8);
+            std::memcpy(&k.w1, s.data() + 8, n - 8);
+        } else if (n > 0) {
+            std::memcpy(&k.w0, s.data(), n);
+        }
+        k.len = static_cast<std::uint32_t>(n);
+        return true;
+    }
+    std::size_t index(const key& k) const noexcept {
+        std::uint64_t h = (k.w0 * 0x9E3779B97F4A7C15ull) ^ (k.w1 * 0xC2B2AE3D27D4EB4Full) ^ k.len;
+        h ^= h >> 31;
+        h *= 0xD6E8FEB86659FD93ull;
+        h ^= h >> 32;
+        return static_cast<std::size_t>(h) & mask_;
+    }
+    entry& slot(const key& k) noexcept { return entries_[index(k)]; }
+    std::vector<entry> entries_;
+    std::size_t mask_;
+};
+
+/// Turns the records of a claims table into stored claims, handing them to `Target`, which
+/// interns names and keeps the claims (the corpus itself, or a per-thread chunk). Target has:
+///   symbol name(string_view); symbol unit(string_view); source_index source(string_view);
+///   scope_id scope(std::vector<std::pair<symbol, symbol>>);
+///   std::optional<std::size_t> check_id(string_view id, std::size_t line);
+///   void commit(const stored_claim&, string_view id, const claim_extra*, std::size_t line);
+template <class Target>
+class csv_row_parser {
+public:
+    /// `rows` estimates the records to come, to size the name caches.
+    csv_row_parser(Target& t, const std::vector<csv_col>& roles, diagnostic_sink& sink, std::size_t rows = 0)
+        : t_(t), roles_(roles), sink_(sink), names_(cache_bits(rows / 4)), sources_(cache_bits(rows / 16)) {
+        scope_dim_ = t_.name("scope");
+    }
+
+    /// Parses the records of [begin, end), which starts at a record boundary on line `line`.
+    void parse(const char* begin, const char* end, std::size_t line) {
+        // One record is split ahead of the one being converted, and the cache slots of its names
+        // are prefetched: converting a record takes about as long as a cache miss.
+        csv_splitter sp(begin, end, line);
+        auto bufs = std::make_unique<std::array<record, 2>>();
+        std::size_t cur = 0;
+        bool have = fetch(sp, (*bufs)[cur]);
+        while (have && !sink_.full()) {
+            auto& next = (*bufs)[cur ^ 1];
+            bool next_have = fetch(sp, next);
+            if (next_have && next.ok && next.count == roles_.size()) prefetch(next);
+            process((*bufs)[cur]);
+            cur ^= 1;
+            have = next_have;
+        }
+    }
+
+private:
+    static unsigned cache_bits(std::size_t n) noexcept {
+        unsigned b = 10;
+        while (b < 21 && (std::size_t{1} << b) < n) ++b;
+        return b;
+    }
+
+    struct record {
+        std::array<csv_field, csv_splitter::max_fields> fields;
+        std::array<std::string, csv_splitter::max_fields> scratch;
+        std::size_t count = 0;
+        bool non_ascii = false;
+        bool ok = true;
+        const char* err = nullptr;
+        const char* err_at = nullptr;
+        const char* start = nullptr;
+        std::size_t line = 0;
+    };
+
+    static bool fetch(csv_splitter& sp, record& rec) {
+        if (!sp.skip_blank_lines()) return false;
+        rec.ok = sp.next(rec.fields, rec.count, rec.non_ascii, rec.scratch, rec.err, rec.err_at);
+        rec.start = sp.record_start();
+        rec.line = sp.record_line();
+        return true;
+    }
+
+    void prefetch(const record& rec) noexcept {
+        for (std::size_t i = 0; i < rec.count; ++i) {
+            switch (roles_[i]) {
+                case csv_col::subject:
+                case csv_col::value: names_.prefetch(rec.fields[i].text); break;
+                case csv_col::source_id: sources_.prefetch(rec.fields[i].text); break;
+                default: break;
+            }
+        }
+    }
+
+    void process(record& rec) {
+        row_start_ = rec.start;
+        row_line_ = rec.line;
+        if (!rec.ok) {
+            id_ = {};
+            bad_ = false;
+            problem_at(rec.err_at, {}, rec.err);
+            skip_row();
+            return;
+        }
+        const auto& fields = rec.fields;
+        const std::size_t count = rec.count;
+        if (count != roles_.size()) {
+            std::string msg = "expected " + std::to_string(roles_.size()) + " fields as in the header, found " +
+                              std::to_string(count);
+            bad_ = false;
+            id_ = {};
+            // Name the claim when its id column is there.
+            for (std::size_t i = 0; i < count && i < roles_.size() && i < fields.size(); ++i)
+                if (roles_[i] == csv_col::claim_id) id_ = fields[i].text;
+            problem_at(row_start_, {}, msg);
+            skip_row();
+            return;
+        }
+        for (auto& f : cols_) f = {};
+        for (std::size_t i = 0; i < count; ++i) {
+            auto r = roles_[i];
+            if (r != csv_col::ignored) cols_[col_index(r)] = fields[i];
+        }
+        if (rec.non_ascii) {
+            for (std::size_t i = 0; i < count; ++i) {
+                if (find_invalid_utf8(fields[i].text) == std::string_view::npos) continue;
+                id_ = {};
+                bad_ = false;
+                problem_at(fields[i].at,
+                           roles_[i] != csv_col::ignored ? csv_column_names[col_index(roles_[i])] : std::string_view{},
+                           "invalid UTF-8: the file must be UTF-8 text");
+                skip_row();
+                return;
+            }
+        }
+        row();
+    }
+
+    void skip_row() {
+        if (sink_.options().skip_invalid)
+            sink_.result().skipped.push_back(id_.empty() ? sink_.file() + ":" + std::to_string(row_line_)
+                                                         : std::string(id_));
+    }
+
+    std::string_view col(csv_col c) const noexcept { return cols_[col_index(c)].text; }
+
+    void problem_at(const char* at, std::string_view field, std::string message) {
+        diagnostic d;
+        // The line and column of `at`: the row's line plus the newlines quoted before it.
+        std::size_t line = row_line_;
+        const char* line_start = row_start_;
+        if (at) {
+            for (const char* x = row_start_; x < at; ++x)
+                if (*x == '\n') ++line, line_start = x + 1;
+            d.column = 1;
+            for (const char* x = line_start; x < at; ++x)
+                if ((static_cast<unsigned char>(*x) & 0xC0) != 0x80) ++d.column;
+        }
+        d.line = line;
+        d.claim_id = std::string(id_);
+        d.field = std::string(field);
+        d.message = std::move(message);
+        sink_.claim_problem(std::move(d));
+        bad_ = true;
+    }
+    void problem(csv_col c, std::string message) {
+        problem_at(cols_[col_index(c)].at, csv_column_names[col_index(c)], std::move(message));
+    }
+    void warn(csv_col c, std::string message) {
+        diagnostic d;
+        d.line = row_line_;
+        d.claim_id = std::string(id_);
+        d.field = std::string(csv_column_names[col_index(c)]);
+        d.message = std::move(message);
+        sink_.warning(std::move(d));
+    }
+
+    std::optional<period> date_field(csv_col c) {
+        auto s = col(c);
+        if (s.empty()) return std::nullopt;
+        day_number d = 0;
+        if (fast_iso_day(s, d)) return period{d, d};
+        const char* why = nullptr;
+        if (auto p = parse_date_text(s, why)) return p;
+        problem(c, "invalid date '" + std::string(s) + "': " + why);
+        return std::nullopt;
+    }
+
+    std::optional<double> number_field(csv_col c) {
+        auto s = col(c);
+        if (s.empty()) return std::nullopt;
+        double v = 0;
+        if (parse_csv_number(s, v)) return v;
+        problem(c, "invalid number '" + std::string(s) + "': expected a finite decimal number such as 12.5, or empty for unbounded");
+        return std::nullopt;
+    }
+
+    symbol name(std::string_view s) {
+        return names_.get(s, [&](std::string_view k) { return t_.name(k); });
+    }
+
+    scope_id parse_scope(std::string_view s) {
+        if (s.find('=') == std::string_view::npos && s.find(';') == std::string_view::npos)
+            return t_.scope({{scope_dim_, name(s)}});
+        std::vector<std::pair<symbol, symbol>> entries;
+        std::size_t i = 0;
+        while (i <= s.size()) {
+            auto j = s.find(';', i);
+            if (j == std::string_view::npos) j = s.size();
+            auto part = s.substr(i, j - i);
+            auto eq = part.find('=');
+            if (eq == std::string_view::npos || eq == 0 || eq + 1 == part.size() ||
+                part.find('=', eq + 1) != std::string_view::npos) {
+                problem(csv_col::scope, "invalid scope '" + std::string(s) +
+                                            "': expected empty, a token, or dim=token;dim=token");
+                return 0;
+            }
+            symbol d = name(part.substr(0, eq));
+            for (const auto& e : entries)
+                if (e.first == d) {
+                    problem(csv_col::scope, "invalid scope '" + std::string(s) + "': dimension '" +
+                                                std::string(part.substr(0, eq)) + "' appears twice");
+                    return 0;
+                }
+            entries.emplace_back(d, name(part.substr(eq + 1)));
+            i = j + 1;
+        }
+        return t_.scope(std::move(entries));
+    }
+
+    void row() {
+        bad_ = false;
+        id_ = col(csv_col::claim_id);
+        stored_claim r;
+
+        auto subject = col(csv_col::subject);
+        if (subject.empty()) problem(csv_col::subject, "empty subject: expected an entity id or alias");
+        else r.subject = name(subject);
+
+        auto predicate = col(csv_col::predicate);
+        if (predicate.empty()) problem(csv_col::predicate, "empty predicate: expected an attribute name");
+        else r.predicate = name(predicate);
+
+        auto scope = col(csv_col::scope);
+        if (!scope.empty() && !scopes_.find(scope, r.scope)) {
+            bool before = bad_;
+            r.scope = parse_scope(scope);
+            if (bad_ == before) scopes_.put(scope, r.scope);  // errors are not cached: each row reports its own
+        }
+
+        auto kind = col(csv_col::kind);
+        auto value = col(csv_col::value);
+        auto lo_text = col(csv_col::lo), hi_text = col(csv_col::hi);
+        auto unit = col(csv_col::unit);
+        if (kind == "num") {
+            r.kind = value_kind::quantity;
+            auto lo = number_field(csv_col::lo);
+            auto hi = number_field(csv_col::hi);
+            if (lo_text.empty() && hi_text.empty())
+                problem(csv_col::lo, "a num claim needs lo, hi or both (an exact figure has lo = hi)");
+            if (lo && hi && *lo > *hi)
+                problem(csv_col::lo, "lower bound " + std::string(lo_text) + " exceeds upper bound " + std::string(hi_text));
+            constexpr double inf = std::numeric_limits<double>::infinity();
+            r.a = lo ? *lo : -inf;
+            r.b = hi ? *hi : inf;
+            r.detail_bits = stored_claim::bounds_form;
+            r.sym = unit.empty() ? no_symbol : units_.get(unit, [&](std::string_view k) { return t_.unit(k); });
+            if (!value.empty()) warn(csv_col::value, "value '" + std::string(value) + "' ignored: a num claim takes lo and hi");
+        } else if (kind == "cat") {
+            r.kind = value_kind::token;
+            if (value.empty()) problem(csv_col::value, "empty value: a cat claim needs a token");
+            else r.sym = name(value);
+            if (!lo_text.empty() || !hi_text.empty()) warn(csv_col::lo, "lo and hi ignored: a cat claim takes a value");
+            if (!unit.empty()) warn(csv_col::unit, "unit ignored: a cat claim has no unit");
+        } else {
+            problem(csv_col::kind, "invalid kind '" + std::string(kind) + "': expected 'cat' or 'num'");
+        }
+
+        auto from = date_field(csv_col::valid_from);
+        auto to = date_field(csv_col::valid_to);
+        if (from && to && from->first() > to->last())
+            problem(csv_col::valid_to, "valid_to '" + std::string(col(csv_col::valid_to)) + "' is before valid_from '" +
+                                           std::string(col(csv_col::valid_from)) + "'");
+        r.set_validity(validity::range(from, to));
+
+        auto mode = col(csv_col::modality);
+        if (!mode.empty()) {
+            if (auto m = try_parse_modality(mode)) r.mode = *m;
+            else problem(csv_col::modality, "unknown modality '" + std::string(mode) +
+                                                "': expected asserted, reported, estimated or planned");
+        }
+
+        auto src = col(csv_col::source_id);
+        if (src.empty()) problem(csv_col::source_id, "empty source id: expected the id of the source making the claim");
+        else r.source = sources_.get(src, [&](std::string_view k) { return t_.source(k); });
+
+        if (!id_.empty() && !bad_) {
+            if (auto first = t_.check_id(id_, row_line_)) {
+                problem(csv_col::claim_id, "duplicate claim id '" + std::string(id_) + "' (" +
+                                               (*first ? "first on line " + std::to_string(*first)
+                                                       : std::string("already in the corpus")) + ")");
+            }
+        }
+        if (bad_) {
+            skip_row();
+            return;
+        }
+        auto quote = col(csv_col::quote);
+        if (!quote.empty()) {
+            extra_.quote.assign(quote.data(), quote.size());
+            t_.commit(r, id_, &extra_, row_line_);
+        } else {
+            t_.commit(r, id_, nullptr, row_line_);
+        }
+    }
+
+    Target& t_;
+    const std::vector<csv_col>& roles_;
+    diagnostic_sink& sink_;
+    symbol scope_dim_ = no_symbol;
+    std::array<csv_field, csv_known_columns> cols_{};
+    const char* row_start_ = nullptr;
+    std::size_t row_line_ = 0;
+    std::string_view id_;
+    bool bad_ = false;
+    claim_extra extra_;
+    short_key_cache<symbol> names_;
+    short_key_cache<symbol> units_{6};
+    short_key_cache<source_index> sources_;
+    short_key_cache<scope_id> scopes_{8};
+};
+
+/// The Target that writes straight into a corpus (the single-threaded load).
+struct csv_corpus_target {
+    corpus& c;
+    claim_id_checker ids;
+    diagnostic_sink& sink;
+    std::size_t added = 0;
+
+    csv_corpus_target(corpus& co, diagnostic_sink& s) : c(co), ids(co), sink(s) {}
+
+    symbol name(std::string_view s) { return c.names().intern(s); }
+    symbol unit(std::string_view s) { return c.unit_names().intern(s); }
+    source_index source(std::string_view s) { return c.intern_source(s); }
+    scope_id scope(std::vector<std::pair<symbol, symbol>> e) { return c.intern_scope_entries(std::move(e)); }
+    std::optional<std::size_t> check_id(std::string_view id, std::size_t line) { return ids.add(id, line); }
+    void commit(const stored_claim& r, std::string_view id, const claim_extra* extra, std::size_t line) {
+        auto i = c.add_stored(r, id, extra);
+        ++added;
+        if (id.empty()) {
+            auto gen = c.claim_id(i);
+            if (auto first = ids.add_generated(gen, line)) {
+                diagnostic d;
+                d.line = line;
+                d.claim_id = std::string(gen);
+                d.field = "claim_id";
+                d.message = "the id generated for this claim, '" + std::string(gen) + "', is already taken (" +
+                            (*first ? "line " + std::to_string(*first) : std::string("already in the corpus")) + ")";
+                sink.error(std::move(d));
+            }
+        }
+    }
+};
+
+/// Reads the header row: which column each field is. Returns false (with errors recorded) when
+/// a required column is missing or one appears twice.
+inline bool read_csv_header(csv_splitter& sp, std::vector<csv_col>& roles, diagnostic_sink& sink, const char* text,
+                            std::size_t text_size) {
+    std::array<csv_field, csv_splitter::max_fields> fields;
+    std::array<std::string, csv_splitter::max_fields> scratch;
+    std::size_t count = 0;
+    bool non_ascii = false;
+    const char* err = nullptr;
+    const char* err_at = nullptr;
+    auto at = [&](const char* p, std::string msg) {
+        diagnostic d;
+        auto lc = line_column(text, text_size, static_cast<std::size_t>(p - text));
+        d.line = lc.first;
+        d.column = lc.second;
+        d.message = std::move(msg);
+        sink.error(std::move(d));
+    };
+    std::string expected;
+    for (std::size_t i = 0; i < csv_required_columns; ++i) {
+        if (i) expected += ", ";
+        expected += csv_column_names[i];
+    }
+    if (!sp.skip_blank_lines()) {
+        at(text + text_size, "empty file: expected a header row with the columns " + expected);
+        return false;
+    }
+    if (!sp.next(fields, count, non_ascii, scratch, err, err_at)) {
+        at(err_at, err);
+        return false;
+    }
+    if (count > csv_splitter::max_fields) {
+        at(sp.record_start(), "too many columns: at most " + std::to_string(csv_splitter::max_fields));
+        return false;
+    }
+    roles.assign(count, csv_col::ignored);
+    std::array<const char*, csv_known_columns> seen{};
+    bool ok = true;
+    for (std::size_t i = 0; i < count; ++i) {
+        auto name = fields[i].text;
+        std::size_t k = 0;
+        while (k < csv_known_columns && csv_column_names[k] != name) ++k;
+        if (k == csv_known_columns) {
+            diagnostic d;
+            auto lc = line_column(text, text_size, static_cast<std::size_t>(fields[i].at - text));
+            d.line = lc.first;
+            d.column = lc.second;
+            d.message = "unknown column '" + std::string(name) + "' ignored";
+            sink.warning(std::move(d));
+            continue;
+        }
+        if (seen[k]) {
+            at(fields[i].at, "column '" + std::string(name) + "' appears twice in the header");
+            ok = false;
+            continue;
+        }
+        seen[k] = fields[i].at;
+        roles[i] = static_cast<csv_col>(k);
+    }
+    for (std::size_t k = 0; k < csv_required_columns; ++k)
+        if (!seen[k]) {
+            at(sp.record_start(), "missing required column '" + std::string(csv_column_names[k]) +
+                                      "': the header must name " + expected + " (and may add unit, modality, quote)");
+            ok = false;
+        }
+    return ok;
+}
+
+}  // namespace crosscheck::detail
+
+#endif
