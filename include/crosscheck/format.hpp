@@ -240,7 +240,8 @@ inline void text_line(std::ostream& os, const finding& f, const text_options& o,
     if (!key.empty()) os << ' ' << st.bold() << key << st.reset();
     if (!f.field.empty()) os << " (field " << f.field << ')';
     os << ": " << f.message;
-    if (f.values.empty()) {
+    // A single-origin note repeats a value of the conflict above it: the claim ids are enough.
+    if (f.values.empty() || f.kind == kinds::single_origin) {
         std::string cs = claims_and_sources(f);
         if (!cs.empty()) os << ' ' << st.dim() << '(' << cs << ')' << st.reset();
         os << '\n';
@@ -369,10 +370,8 @@ inline void md_finding_line(std::ostream& os, const finding& f) {
     if (!key.empty()) os << ' ' << md_code(key);
     if (!f.field.empty()) os << " (field " << md_code(f.field) << ')';
     os << ": " << md_escape(f.message);
-    if (f.values.empty()) {
-        std::string cs = claims_and_sources(f);
-        if (!cs.empty()) os << " (" << md_escape(cs) << ')';
-    }
+    std::string cs = claims_and_sources(f);
+    if (!cs.empty()) os << " (" << md_escape(cs) << ')';
     os << '\n';
 }
 
