@@ -52,7 +52,7 @@ inline std::uint64_t hash_bytes(std::string_view s) noexcept {
 class string_arena {
 public:
     std::string_view store(std::string_view s) {
-        if (s.size() > cap_ - used_) grow(s.size());
+        if (chunks_.empty() || s.size() > cap_ - used_) grow(s.size());  // an empty first string needs a chunk too
         char* dst = chunks_.back().get() + used_;
         if (!s.empty()) std::memcpy(dst, s.data(), s.size());
         used_ += s.size();
