@@ -1,0 +1,304 @@
+// crosscheck — verify claims against their sources.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef CROSSCHECK_DETAIL_RESOLVE_METHODS_HPP
+#define CROSSCHECK_DETAIL_RESOLVE_METHODS_HPP
+
+// The resolution algorithms. Each takes the prepared problem and returns a resolution.
+
+#include <crosscheck/detail/resolve_core.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+namespace crosscheck {
+namespace detail {
+
+inline resolution run_majority(const resolve_problem& p) {
+    auto score = zero_scores(p);
+    auto conf = zero_scores(p);
+    const auto& obs = p.ev->observations();
+    for (evidence::index it = 0; it < score.size(); ++it) {
+        const auto& io = p.item_obs[it];
+        if (io.empty()) continue;
+        std::vector<evidence::index> all;
+        for (auto o : io) all.insert(all.end(), p.origins[obs[o].source].begin(), p.origins[obs[o].source].end());
+        std::sort(all.begin(), all.end());
+        const auto total = static_cast<double>(std::unique(all.begin(), all.end()) - all.begin());
+        for (auto o : io) {
+            const auto v = obs[o].value;
+            if (score[it][v] > 0) continue;
+            score[it][v] = static_cast<double>(count_origins(p, it, v));
+            conf[it][v] = score[it][v] / total;
+        }
+    }
+    return finish(p, "majority", 1, score, conf, {});
+}
+
+inline double clamp_accuracy(const resolve_problem& p, double a) {
+    return std::min(p.opt->max_accuracy, std::max(p.opt->min_accuracy, a));
+}
+
+// Pairwise dependence between sources, keyed by (smaller, larger) source index.
+struct dependence {
+    double forward = 0;   // P(smaller copies larger)
+    double backward = 0;  // P(larger copies smaller)
+    double total() const noexcept { return forward + backward; }
+};
+using dependence_map = std::unordered_map<std::uint64_t, dependence>;
+
+inline std::uint64_t pair_key(evidence::index a, evidence::index b) {
+    if (a > b) std::swap(a, b);
+    return (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint64_t>(b);
+}
+
+// One round of the Accu vote (Dong et al. 2009): vote counts from accuracies, discounted by
+// dependence when `dep` is given, spread to similar values (AccuSim), then value probabilities.
+// `cluster` receives, per value, the probability that the truth is a value this one supports.
+inline void accu_vote(const resolve_problem& p, const std::vector<double>& accuracy, const dependence_map* dep,
+                      std::vector<std::vector<double>>& score, std::vector<std::vector<double>>& prob,
+                      std::vector<std::vector<double>>& cluster) {
+    const auto& obs = p.ev->observations();
+    const double n = p.opt->false_values;
+    const double c = p.opt->copy_rate;
+    std::vector<double> direct;
+    std::vector<evidence::index> providers;
+    for (evidence::index it = 0; it < score.size(); ++it) {
+        const auto& io = p.item_obs[it];
+        const std::size_t k = p.nvalues(it);
+        std::fill(score[it].begin(), score[it].end(), 0.0);
+        std::fill(prob[it].begin(), prob[it].end(), 0.0);
+        std::fill(cluster[it].begin(), cluster[it].end(), 0.0);
+        if (io.empty()) continue;
+        direct.assign(k, 0.0);
+        std::vector<char> seen(k, 0);
+        for (auto o : io) seen[obs[o].value] = 1;
+        for (evidence::index v = 0; v < k; ++v) {
+            if (!seen[v]) continue;
+            providers.clear();
+            for (auto o : io)
+                if (obs[o].value == v) providers.push_back(o);
+            // Most accurate first, so a copier is discounted rather than its original.
+            std::stable_sort(providers.begin(), providers.end(), [&](auto a, auto b) {
+                return accuracy[obs[a].source] > accuracy[obs[b].source];
+            });
+            for (std::size_t i = 0; i < providers.size(); ++i) {
+                const auto o = providers[i];
+                const double a = clamp_accuracy(p, accuracy[obs[o].source]);
+                double independent = 1.0;
+                if (dep) {
+                    for (std::size_t j = 0; j < i; ++j) {
+                        const auto s = obs[o].source;
+                        const auto t = obs[providers[j]].source;
+                        auto d = dep->find(pair_key(s, t));
+                        if (d == dep->end()) continue;
+                        // P(s copies t): forward when s is the smaller index.
+                        const double pc = p.opt->directional_copying ? (s < t ? d->second.forward : d->second.backward)
+                                                                     : d->second.total();
+                        independent *= 1.0 - c * std::min(1.0, pc);
+                    }
+                }
+                direct[v] += std::log(n * a / (1.0 - a)) * p.weight[o] * independent;
+            }
+        }
+        for (evidence::index v = 0; v < k; ++v) {
+            if (!seen[v]) continue;
+            double sum = 0;
+            for (evidence::index w = 0; w < k; ++w) {
+                if (!seen[w]) continue;
+                const double sw = p.similarity(it, v, w);
+                sum += direct[w] * (sw >= p.opt->support_threshold ? 1.0 : p.opt->similarity_weight * sw);
+            }
+            score[it][v] = sum;
+        }
+        double top = 0;  // unseen false values have score 0
+        std::size_t nseen = 0;
+        for (evidence::index v = 0; v < k; ++v)
+            if (seen[v]) { top = std::max(top, score[it][v]); ++nseen; }
+        double z = std::max(0.0, n + 1.0 - static_cast<double>(nseen)) * std::exp(-top);
+        for (evidence::index v = 0; v < k; ++v)
+            if (seen[v]) z += std::exp(score[it][v] - top);
+        for (evidence::index v = 0; v < k; ++v)
+            if (seen[v]) prob[it][v] = std::exp(score[it][v] - top) / z;
+        for (evidence::index v = 0; v < k; ++v) {
+            if (!seen[v]) continue;
+            double s = 0;
+            for (evidence::index w = 0; w < k; ++w)
+                if (seen[w] && p.supports(it, v, w)) s += prob[it][w];
+            cluster[it][v] = std::min(1.0, s);
+        }
+    }
+}
+
+// A source's accuracy: the mean probability that what it states is true.
+inline std::vector<double> accuracies(const resolve_problem& p, const std::vector<std::vector<double>>& cluster,
+                                      const std::vector<double>& previous) {
+    const auto& obs = p.ev->observations();
+    std::vector<double> a(previous.size());
+    for (evidence::index s = 0; s < a.size(); ++s) {
+        const auto& so = p.source_obs[s];
+        if (so.empty()) { a[s] = previous[s]; continue; }
+        double sum = 0;
+        for (auto o : so) sum += cluster[obs[o].item][obs[o].value];
+        a[s] = clamp_accuracy(p, sum / static_cast<double>(so.size()));
+    }
+    return a;
+}
+
+// Copy detection (Dong et al. 2009, section 3): a Bayesian test per pair of sources on the items
+// both state. Sharing a value that is probably false is strong evidence of copying; sharing a true
+// value is weak evidence; stating different values is evidence against. Identical statements
+// count as shared; values that differ, even within a tolerance, are evidence of independence,
+// since a copier would have copied the very value.
+inline dependence_map detect_copying(const resolve_problem& p, const std::vector<double>& accuracy,
+                                     const std::vector<std::vector<double>>& cluster) {
+    struct loglik { double independent = 0, forward = 0, backward = 0; };
+    std::unordered_map<std::uint64_t, loglik> acc;
+    const auto& obs = p.ev->observations();
+    const double n = p.opt->false_values;
+    const double c = p.opt->copy_rate;
+    const double tiny = 1e-12;
+    for (evidence::index it = 0; it < p.item_obs.size(); ++it) {
+        const auto& io = p.item_obs[it];
+        for (std::size_t i = 0; i < io.size(); ++i) {
+            for (std::size_t j = i + 1; j < io.size(); ++j) {
+                auto oa = io[i];
+                auto ob = io[j];
+                auto s1 = obs[oa].source;
+                auto s2 = obs[ob].source;
+                if (s1 == s2 || p.share_origin(s1, s2)) continue;
+                if (s1 > s2) { std::swap(s1, s2); std::swap(oa, ob); }
+                const double a1 = clamp_accuracy(p, accuracy[s1]);
+                const double a2 = clamp_accuracy(p, accuracy[s2]);
+                const double both_true = a1 * a2;
+                const double both_false = (1 - a1) * (1 - a2) / n;
+                auto& l = acc[pair_key(s1, s2)];
+                if (obs[oa].value == obs[ob].value) {
+                    const double t = cluster[it][obs[oa].value];
+                    const double ind = t * both_true + (1 - t) * both_false;
+                    // Optionally, sharing a true value is no evidence either way (everyone copies the truth).
+                    const double ft = p.opt->shared_truth_evidence ? c * a2 + (1 - c) * both_true : both_true;
+                    const double bt = p.opt->shared_truth_evidence ? c * a1 + (1 - c) * both_true : both_true;
+                    const double fw = t * ft + (1 - t) * (c * (1 - a2) + (1 - c) * both_false);
+                    const double bw = t * bt + (1 - t) * (c * (1 - a1) + (1 - c) * both_false);
+                    l.independent += std::log(std::max(ind, tiny));
+                    l.forward += std::log(std::max(fw, tiny));
+                    l.backward += std::log(std::max(bw, tiny));
+                } else if (!p.supports(it, obs[oa].value, obs[ob].value)) {
+                    const double differ = std::max(1 - both_true - both_false, tiny);
+                    l.independent += std::log(differ);
+                    l.forward += std::log((1 - c) * differ);
+                    l.backward += std::log((1 - c) * differ);
+                } else {
+                    // Close but not identical: a copier would have copied the very value, so
+                    // whatever their probability, it is (1 - c) times smaller under copying.
+                    l.forward += std::log(1 - c);
+                    l.backward += std::log(1 - c);
+                }
+            }
+        }
+    }
+    dependence_map out;
+    const double alpha = p.opt->copy_prior;
+    for (const auto& [key, l] : acc) {
+        const double li = std::log(1 - alpha) + l.independent;
+        const double lf = std::log(alpha / 2) + l.forward;
+        const double lb = std::log(alpha / 2) + l.backward;
+        const double top = std::max(li, std::max(lf, lb));
+        const double z = std::exp(li - top) + std::exp(lf - top) + std::exp(lb - top);
+        dependence d{std::exp(lf - top) / z, std::exp(lb - top) / z};
+        if (d.total() > 1e-3) out.emplace(key, d);
+    }
+    return out;
+}
+
+inline resolution run_accu(const resolve_problem& p, bool iterate, bool copying, const char* name) {
+    const std::size_t ns = p.ev->sources().size();
+    std::vector<double> a(ns);
+    for (evidence::index s = 0; s < ns; ++s) a[s] = clamp_accuracy(p, p.prior(s));
+    auto score = zero_scores(p);
+    auto prob = zero_scores(p);
+    auto cluster = zero_scores(p);
+    dependence_map dep;
+    std::size_t rounds = 0;
+    while (true) {
+        ++rounds;
+        accu_vote(p, a, copying && rounds > 1 ? &dep : nullptr, score, prob, cluster);
+        if (!iterate || rounds >= p.opt->max_iterations) break;
+        auto next = accuracies(p, cluster, a);
+        double moved = 0;
+        for (evidence::index s = 0; s < ns; ++s) moved = std::max(moved, std::fabs(next[s] - a[s]));
+        a = std::move(next);
+        if (copying) dep = detect_copying(p, a, cluster);
+        if (moved < p.opt->convergence && (!copying || rounds > 2)) break;
+    }
+    auto r = finish(p, name, rounds, score, cluster, iterate ? a : std::vector<double>{});
+    for (const auto& [key, d] : dep)
+        if (d.total() >= 0.5)
+            r.dependencies.push_back({{static_cast<evidence::index>(key >> 32),
+                                       static_cast<evidence::index>(key & 0xffffffffu)},
+                                      d.total()});
+    std::sort(r.dependencies.begin(), r.dependencies.end());
+    return r;
+}
+
+// TruthFinder (Yin, Han & Yu 2008): trust of a source is the mean confidence of its facts; a
+// fact's confidence grows with the trust of its sources and of similar facts, shrinks with
+// conflicting ones.
+inline resolution run_truth_finder(const resolve_problem& p) {
+    const auto& o = *p.opt;
+    const auto& obs = p.ev->observations();
+    const std::size_t ns = p.ev->sources().size();
+    std::vector<double> t(ns);
+    for (evidence::index s = 0; s < ns; ++s)
+        t[s] = p.ev->sources()[s].prior ? *p.ev->sources()[s].prior : o.tf_initial_trust;
+    auto sigma = zero_scores(p);
+    auto conf = zero_scores(p);
+    std::vector<double> direct;
+    std::size_t rounds = 0;
+    while (rounds < o.max_iterations) {
+        ++rounds;
+        for (evidence::index it = 0; it < sigma.size(); ++it) {
+            const auto& io = p.item_obs[it];
+            if (io.empty()) continue;
+            const std::size_t k = p.nvalues(it);
+            direct.assign(k, 0.0);
+            std::vector<char> seen(k, 0);
+            for (auto ob : io) {
+                const double ts = std::min(t[obs[ob].source], 1.0 - 1e-6);
+                direct[obs[ob].value] += -std::log(1.0 - ts) * p.weight[ob];
+                seen[obs[ob].value] = 1;
+            }
+            for (evidence::index v = 0; v < k; ++v) {
+                if (!seen[v]) continue;
+                double s = 0;
+                for (evidence::index w = 0; w < k; ++w) {
+                    if (!seen[w]) continue;
+                    const double sim = p.similarity(it, v, w);
+                    s += direct[w] * (sim >= o.support_threshold ? 1.0 : o.tf_influence * (sim - o.tf_base_similarity));
+                }
+                sigma[it][v] = s;
+                conf[it][v] = 1.0 / (1.0 + std::exp(-o.tf_dampening * s));
+            }
+        }
+        double moved = 0;
+        for (evidence::index s = 0; s < ns; ++s) {
+            const auto& so = p.source_obs[s];
+            if (so.empty()) continue;
+            double sum = 0;
+            for (auto ob : so) sum += conf[obs[ob].item][obs[ob].value];
+            const double nt = sum / static_cast<double>(so.size());
+            moved = std::max(moved, std::fabs(nt - t[s]));
+            t[s] = nt;
+        }
+        if (moved < o.convergence) break;
+    }
+    return finish(p, "truthfinder", rounds, sigma, conf, t);
+}
+
+}  // namespace detail
+}  // namespace crosscheck
+
+#endif
