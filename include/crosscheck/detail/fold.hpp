@@ -18,9 +18,11 @@ inline char32_t fold_code_point(char32_t c) noexcept {
     if (c >= 0x100 && c <= 0x17F) {                            // Latin Extended-A: pairs
         if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c % 2 == 1) ? c + 1 : c;
         if (c == 0x130 || c == 0x131 || c == 0x138 || c == 0x149 || c == 0x17F) return c;
+        if (c == 0x178) return 0xFF;  // Ÿ folds to ÿ in Latin-1, not to its neighbour Ź
         return (c % 2 == 0) ? c + 1 : c;
     }
     if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;  // Greek capitals
+    if (c == 0x3C2) return 0x3C3;                               // final sigma folds to sigma
     if (c >= 0x410 && c <= 0x42F) return c + 32;                // Cyrillic А-Я
     if (c >= 0x400 && c <= 0x40F) return c + 80;                // Cyrillic Ѐ-Џ
     return c;
@@ -82,6 +84,7 @@ inline void fold_into(std::string_view s, std::string& out) {
                 }
                 c = (c << 6) | (b & 0x3Fu);
             }
+            if (c < (len == 2 ? 0x80u : len == 3 ? 0x800u : 0x10000u)) ok = false;  // overlong: copy, not decode
         }
         if (!ok) {
             out.push_back(s[i]);
