@@ -231,13 +231,28 @@ def run_once(argv, timed):
     return p.returncode, out, err, wall, None, None
 
 
-def measure(variant, path, runs, timed=True):
+def wait_idle(max_load, max_wait):
+    """On a shared machine, wait (at most max_wait s) for the 1-minute load average to drop
+    below max_load before a timed run."""
+    if max_load is None:
+        return
+    t0 = time.monotonic()
+    announced = False
+    while os.getloadavg()[0] >= max_load and time.monotonic() - t0 < max_wait:
+        if not announced:
+            log("  waiting for load average < %.1f (now %.1f)" % (max_load, os.getloadavg()[0]))
+            announced = True
+        time.sleep(5)
+
+
+def measure(variant, path, runs, timed=True, idle=(None, 0)):
     """Run a variant `runs` times; returns a dict of results or an 'error'."""
     walls, rsss, cpus, loads = [], [], [], []
     phases, counts = {"load_s": [], "prep_s": [], "query_s": []}, set()
     threads_seen = None
     for i in range(runs):
         argv = variant.argv_for(path)
+        wait_idle(*idle)
         loads.append(os.getloadavg()[0])
         rc, out, err, wall, rss, cpu = run_once(argv, timed)
         try:
@@ -355,7 +370,7 @@ def bench_mode(a):
         rows = []
         for v in variants:
             log("%s: %s" % (os.path.basename(path), " ".join(v.argv_for(path))))
-            r = measure(v, path, a.runs)
+            r = measure(v, path, a.runs, idle=(a.wait_idle, a.wait_max))
             rows.append((v, r))
             raw.append({"claims": n, "seed": a.seed, "tool": v.tool, "threads": v.threads, **r})
         ok = check_counts("%d claims seed %d" % (n, a.seed),
@@ -454,6 +469,11 @@ def main():
     ap.add_argument("--shared", help="folder with the shared gen_claims.py, brute.py "
                     "(default: $CROSSCHECK_SHARED_BENCH, /work/shared/bench, <repo>/../shared/bench)")
     ap.add_argument("--json", metavar="OUT", help="also write the raw measurements as JSON")
+    ap.add_argument("--wait-idle", type=float, metavar="LOAD",
+                    help="before each timed run, wait until the 1-minute load average is below "
+                    "LOAD (shared machines)")
+    ap.add_argument("--wait-max", type=float, default=300, metavar="S",
+                    help="give up waiting for --wait-idle after S seconds (default 300)")
     a = ap.parse_args()
     if a.runs < 1:
         ap.error("--runs must be at least 1")
