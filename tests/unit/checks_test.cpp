@@ -307,7 +307,7 @@ TEST_CASE("input warnings: vocabulary, undeclared sources, duplicate ids", "[che
     CHECK(r.stats.input_warnings == 4);
 }
 
-TEST_CASE("--only filters findings but keeps stats", "[checks]") {
+TEST_CASE("check_options::only filters findings but keeps stats", "[checks]") {
     auto b = two_sources();
     b.claim("a", "x", "s").is("on");
     b.claim("a", "x", "s").is("off");
