@@ -37,13 +37,16 @@ class GenError(RuntimeError):
 
 def shared_dir(explicit=None):
     """The shared bench folder (holding gen_claims.py, brute.py, SPEC.md), or None."""
-    candidates = [explicit, os.environ.get("CROSSCHECK_SHARED_BENCH"),
-                  "/work/shared/bench", os.path.join(REPO_DIR, "..", "shared", "bench")]
-    for c in candidates:
-        if c and os.path.isfile(os.path.join(c, "gen_claims.py")):
+    # A folder named explicitly (option or environment) must be right: no silent fallback.
+    for given, what in ((explicit, "--shared"),
+                        (os.environ.get("CROSSCHECK_SHARED_BENCH"), "$CROSSCHECK_SHARED_BENCH")):
+        if given:
+            if not os.path.isfile(os.path.join(given, "gen_claims.py")):
+                raise GenError("%s: no gen_claims.py in %s" % (what, given))
+            return os.path.abspath(given)
+    for c in ("/work/shared/bench", os.path.join(REPO_DIR, "..", "shared", "bench")):
+        if os.path.isfile(os.path.join(c, "gen_claims.py")):
             return os.path.abspath(c)
-    if explicit:
-        raise GenError("no gen_claims.py in %s" % explicit)
     return None
 
 
