@@ -91,15 +91,14 @@ inline bool load_all(const check_settings& s, crosscheck::corpus& c, progress& b
     crosscheck::load_options lo;
     lo.skip_invalid = s.skip_invalid;
     lo.max_errors = s.max_errors == 0 ? static_cast<std::size_t>(-1) : s.max_errors;
-    crosscheck::file_format ff = crosscheck::file_format::automatic;
-    if (s.input_format == "json") ff = crosscheck::file_format::json;
-    else if (s.input_format == "csv") ff = crosscheck::file_format::csv;
+    crosscheck::input_format format = crosscheck::input_format::by_extension;
+    if (s.input_format == "json") format = crosscheck::input_format::json;
+    else if (s.input_format == "csv") format = crosscheck::input_format::csv;
 
-    crosscheck::load_result all;
-    for (const auto& file : s.files) {
-        bar.phase(fmt::format("Loading {}", file));
-        all.merge(crosscheck::load_file(file, c, lo, ff));
-    }
+    // One call for all files: a claim in one file may use a source declared in another.
+    bar.phase(s.files.size() == 1 ? fmt::format("Loading {}", s.files.front())
+                                  : fmt::format("Loading {} files", s.files.size()));
+    const crosscheck::load_result all = crosscheck::load_files(s.files, c, lo, format);
     bar.done();
     // Warnings first (under --skip-invalid they say why each claim was left out), then errors.
     for (const auto& d : all.warnings) fmt::print(stderr, "{}\n", crosscheck::to_string(d));
