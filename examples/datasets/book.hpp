@@ -4,9 +4,9 @@
 #define CROSSCHECK_EXAMPLES_DATASETS_BOOK_HPP
 
 // Book authors from AbeBooks bookstores (Yin, Han & Yu 2007; Dong et al. 2009). An item is a
-// book (ISBN-13); a value is its author list, normalised to the authors' last names in the order
-// given ("knuth" for "Knuth, Donald E.", "Donald Ervin Knuth" and "KNUTH"). Lists with the same
-// names in another order support each other; overlapping lists are partly similar (Jaccard).
+// book (ISBN-13); a value is its author list, normalised to the set of the authors' last names
+// ("knuth" for "Knuth, Donald E.", "Donald Ervin Knuth" and "KNUTH"; order ignored). Overlapping
+// lists are partly similar (Jaccard), which the similarity-aware methods use.
 
 #include "common.hpp"
 
@@ -159,7 +159,9 @@ inline std::optional<std::vector<std::string>> author_last_names(std::string_vie
     return out;
 }
 
-inline std::string join_names(const std::vector<std::string>& names) {
+/// The names as one value: sorted, so the same authors in another order are the same list.
+inline std::string join_names(std::vector<std::string> names) {
+    std::sort(names.begin(), names.end());
     std::string s;
     for (const auto& n : names) {
         if (!s.empty()) s += "; ";
@@ -168,19 +170,21 @@ inline std::string join_names(const std::vector<std::string>& names) {
     return s;
 }
 
-/// Author lists as name sets: 1 when they hold the same names, else Jaccard overlap.
+/// How much a vote for author list `b` supports list `a`. Stores often give only the first
+/// author(s), so a list contained in `a` partly supports it (|b|/|a|); a longer list that
+/// contains `a` says `a` is incomplete (0); other overlaps count as their Jaccard overlap.
 struct author_list_similarity {
     double operator()(const crosscheck::candidate_value& a, const crosscheck::candidate_value& b) const {
         if (a.text == b.text) return 1.0;
-        auto x = split(a.text, ';');
-        auto y = split(b.text, ';');
         std::vector<std::string> xs, ys;
-        for (auto v : x) xs.emplace_back(trim(v));
-        for (auto v : y) ys.emplace_back(trim(v));
+        for (auto v : split(a.text, ';')) xs.emplace_back(trim(v));
+        for (auto v : split(b.text, ';')) ys.emplace_back(trim(v));
         std::sort(xs.begin(), xs.end());
         std::sort(ys.begin(), ys.end());
         std::vector<std::string> common;
         std::set_intersection(xs.begin(), xs.end(), ys.begin(), ys.end(), std::back_inserter(common));
+        if (common.size() == ys.size()) return static_cast<double>(ys.size()) / static_cast<double>(xs.size());
+        if (common.size() == xs.size()) return 0.0;
         const double uni = static_cast<double>(xs.size() + ys.size() - common.size());
         return uni > 0 ? static_cast<double>(common.size()) / uni : 0.0;
     }
@@ -188,9 +192,11 @@ struct author_list_similarity {
 
 /// `normalise_authors = false` votes on the raw author strings (case and punctuation folded, as
 /// the published vote figures did) and judges the winner by its normalised names.
-inline dataset load_book(const std::string& dir, bool normalise_authors = true) {
+/// `gold_file` is book_golden.txt (100 books checked by hand) or book_silver.txt (all books).
+inline dataset load_book(const std::string& dir, bool normalise_authors = true,
+                         const std::string& gold_file = "book_golden.txt") {
     dataset d;
-    d.name = normalise_authors ? "book" : "book-raw";
+    d.name = !normalise_authors ? "book-raw" : gold_file == "book_golden.txt" ? "book" : "book-silver";
     const auto text = read_file(dir + "/book.txt");
     auto raw_original = std::make_shared<std::unordered_map<std::string, std::string>>();
     for (auto line : split_lines(text)) {
@@ -211,7 +217,7 @@ inline dataset load_book(const std::string& dir, bool normalise_authors = true) 
         d.quotes.push_back(latin1_to_utf8(trim(f[3])));
     }
     if (normalise_authors) d.ev.set_similarity(author_list_similarity{});
-    const auto gold = read_file(dir + "/book_golden.txt");
+    const auto gold = read_file(dir + "/" + gold_file);
     for (auto line : split_lines(gold)) {
         auto f = split(line, '\t');
         if (f.size() < 2 || trim(f[0]).empty()) continue;

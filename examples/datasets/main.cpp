@@ -37,7 +37,7 @@ std::map<std::string, std::string> published_figures(const std::string& dataset)
                 {"truthfinder", "TruthFinder .8504"},
                 {"accu", "(best: MistakeLCA .8613)"},
                 {"accu_copy", "(best: MistakeLCA .8613)"}};
-    if (dataset == "book" || dataset == "book-raw")
+    if (dataset == "book" || dataset == "book-raw" || dataset == "book-silver")
         return {{"majority", "naive vote .71"},
                 {"truthfinder", "TruthFinder .83 (Yin: .85)"},
                 {"accu", "Accu .87, AccuSim .89"},
@@ -108,7 +108,7 @@ void write_corpus(const datasets::dataset& d, const std::string& path) {
 }
 
 int usage() {
-    std::cerr << "usage: crosscheck-eval population|book|book-raw|flight DIR [--method NAME] [--write-corpus OUT.json]\n"
+    std::cerr << "usage: crosscheck-eval population|book|book-raw|book-silver|flight DIR [--method NAME] [--write-corpus OUT.json]\n"
                  "methods:";
     for (const auto& m : crosscheck::standard_methods()) std::cerr << ' ' << m.name;
     std::cerr << '\n';
@@ -134,11 +134,12 @@ int main(int argc, char** argv) {
         if (which == "population") d = datasets::load_population(dir);
         else if (which == "book") d = datasets::load_book(dir, true);
         else if (which == "book-raw") d = datasets::load_book(dir, false);
+        else if (which == "book-silver") d = datasets::load_book(dir, true, "book_silver.txt");
         else if (which == "flight") d = datasets::load_flight(dir);
         else return usage();
         const auto t1 = std::chrono::steady_clock::now();
         if (!corpus_out.empty()) {
-            if (which == "flight") {
+            if (which == "flight" || which == "book-raw") {
                 std::cerr << "--write-corpus: only population and book are written as corpora\n";
                 return 2;
             }

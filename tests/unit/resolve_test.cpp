@@ -1,0 +1,272 @@
+// crosscheck — verify claims against their sources.
+// Distributed under the Boost Software License, Version 1.0.
+#include <crosscheck/resolve.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+
+using crosscheck::candidate_value;
+using crosscheck::evidence;
+
+namespace {
+
+candidate_value tok(const char* s) { return candidate_value::token(s); }
+
+const std::string& chosen(const crosscheck::resolution& r, const evidence& ev, const std::string& key) {
+    const auto* ir = r.find(ev, key);
+    REQUIRE(ir != nullptr);
+    REQUIRE(ir->resolved());
+    return ir->chosen().text;
+}
+
+}  // namespace
+
+TEST_CASE("majority counts independent origins", "[resolve]") {
+    evidence ev;
+    ev.observe("a", "x", tok("red"));
+    ev.observe("b", "x", tok("red"));
+    ev.observe("c", "x", tok("blue"));
+    const auto r = crosscheck::majority(ev);
+    const auto& ir = *r.find(ev, "x");
+    CHECK(ir.chosen().text == "red");
+    CHECK(ir.chosen().origins == 2);
+    CHECK(ir.chosen().confidence == Approx(2.0 / 3.0));
+    CHECK(ir.chosen().supporting.size() == 2);
+    REQUIRE(ir.chosen().opposing.size() == 1);
+    CHECK(ev.observations()[ir.chosen().opposing[0]].source == *ev.find_source("c"));
+    REQUIRE(ir.ranked.size() == 2);
+    CHECK(ir.ranked[1].text == "blue");
+    // c states the losing value only.
+    CHECK(r.sources[*ev.find_source("c")].reliability == Approx(0.0));
+    CHECK(r.sources[*ev.find_source("a")].reliability == Approx(1.0));
+}
+
+TEST_CASE("ties go to the value stated first", "[resolve]") {
+    evidence ev;
+    ev.observe("a", "x", tok("later-loses"));
+    ev.observe("b", "x", tok("other"));
+    CHECK(chosen(crosscheck::majority(ev), ev, "x") == "later-loses");
+}
+
+TEST_CASE("sources citing one origin do not outvote an independent one", "[resolve]") {
+    evidence ev;
+    const auto wire = ev.add_source("wire");  // cited, states nothing itself
+    for (const char* s : {"copy1", "copy2", "copy3"}) {
+        const auto c = ev.add_source(s);
+        ev.add_citation(c, wire);
+        ev.observe(c, ev.add_item("ceo"), tok("smith"));
+    }
+    ev.observe("own1", "ceo", tok("jones"));
+    ev.observe("own2", "ceo", tok("jones"));
+    for (const auto& m : crosscheck::standard_methods()) {
+        INFO(m.name);
+        const auto r = m.run(ev, {});
+        CHECK(chosen(r, ev, "ceo") == "jones");
+    }
+    const auto r = crosscheck::majority(ev);
+    const auto& ir = *r.find(ev, "ceo");
+    CHECK(ir.chosen().origins == 2);
+    CHECK(ir.ranked[1].origins == 1);  // three copies, one origin
+}
+
+TEST_CASE("weighted vote follows reliability priors", "[resolve]") {
+    evidence ev;
+    ev.add_source("trusted", 0.99);
+    ev.add_source("weak1", 0.3);
+    ev.add_source("weak2", 0.3);
+    ev.observe("weak1", "x", tok("a"));
+    ev.observe("weak2", "x", tok("a"));
+    ev.observe("trusted", "x", tok("b"));
+    CHECK(chosen(crosscheck::majority(ev), ev, "x") == "a");
+    CHECK(chosen(crosscheck::weighted_vote(ev), ev, "x") == "b");
+}
+
+TEST_CASE("iterative methods learn which source to believe on a tie", "[resolve]") {
+    evidence ev;
+    // good, good2 and bad state ten items; bad is always alone and wrong.
+    for (int i = 0; i < 10; ++i) {
+        const auto key = "item" + std::to_string(i);
+        ev.observe("good", key, tok("true"));
+        ev.observe("good2", key, tok("true"));
+        ev.observe("bad", key, candidate_value::token("false" + std::to_string(i)));
+    }
+    // On the contested item bad speaks first, so a plain vote keeps its value.
+    ev.observe("bad", "contested", tok("wrong"));
+    ev.observe("good", "contested", tok("right"));
+    CHECK(chosen(crosscheck::majority(ev), ev, "contested") == "wrong");
+    for (auto method : {crosscheck::resolve_method(crosscheck::accu), crosscheck::resolve_method(crosscheck::accu_copy),
+                        crosscheck::resolve_method(crosscheck::truth_finder)}) {
+        const auto r = crosscheck::resolve(ev, method);
+        CHECK(chosen(r, ev, "contested") == "right");
+        CHECK(r.sources[*ev.find_source("good")].reliability > r.sources[*ev.find_source("bad")].reliability);
+        CHECK(r.iterations > 1);
+    }
+}
+
+TEST_CASE("copy detection discounts a group that shares false values", "[resolve]") {
+    // Four independent sources that are always right, and a group of four that state identical
+    // values: right on 40 items, a shared false value on 15 items where all the independent
+    // sources speak (which exposes the copying), and on 10 contested items where only two
+    // independent sources speak. There a vote follows the group; AccuCopy must not.
+    evidence ev;
+    auto truth = [](int i) { return candidate_value::token("t" + std::to_string(i)); };
+    auto fake = [](int i) { return candidate_value::token("f" + std::to_string(i)); };
+    for (int i = 0; i < 65; ++i) {
+        const auto key = "k" + std::to_string(i);
+        const bool exposed = i >= 40 && i < 55;
+        const bool contested = i >= 55;
+        for (int s = 0; s < 4; ++s)
+            if (!contested || s < 2) ev.observe("ind" + std::to_string(s), key, truth(i));
+        for (int g = 0; g < 4; ++g) ev.observe("grp" + std::to_string(g), key, exposed || contested ? fake(i) : truth(i));
+    }
+    const auto vote = crosscheck::majority(ev);
+    const auto copy = crosscheck::accu_copy(ev);
+    int vote_right = 0, copy_right = 0;
+    for (int i = 55; i < 65; ++i) {
+        const auto key = "k" + std::to_string(i);
+        vote_right += chosen(vote, ev, key) == truth(i).text;
+        copy_right += chosen(copy, ev, key) == truth(i).text;
+    }
+    CHECK(vote_right == 0);
+    CHECK(copy_right == 10);
+    // The group's members are reported dependent on each other, and no independent pair is.
+    int grp_pairs = 0, ind_pairs = 0;
+    for (const auto& d : copy.dependencies) {
+        const auto& a = ev.sources()[d.first.first].id;
+        const auto& b = ev.sources()[d.first.second].id;
+        if (a.rfind("grp", 0) == 0 && b.rfind("grp", 0) == 0) ++grp_pairs;
+        if (a.rfind("ind", 0) == 0 && b.rfind("ind", 0) == 0) ++ind_pairs;
+    }
+    CHECK(grp_pairs == 6);
+    CHECK(ind_pairs == 0);
+}
+
+TEST_CASE("time-varying items: the latest period wins unless older evidence outweighs it", "[resolve]") {
+    SECTION("two older votes against one recent") {
+        evidence ev;
+        const auto it = ev.add_item("population", true);
+        ev.observe(ev.add_source("a"), it, candidate_value::quantity(100), 2019);
+        ev.observe(ev.add_source("b"), it, candidate_value::quantity(100), 2019);
+        ev.observe(ev.add_source("c"), it, candidate_value::quantity(120), 2023);
+        CHECK(chosen(crosscheck::majority(ev), ev, "population") == "120");
+    }
+    SECTION("three older votes against one recent outweigh it (factor 2)") {
+        evidence ev;
+        const auto it = ev.add_item("population", true);
+        for (const char* s : {"a", "b", "d"}) ev.observe(ev.add_source(s), it, candidate_value::quantity(100), 2019);
+        ev.observe(ev.add_source("c"), it, candidate_value::quantity(120), 2023);
+        CHECK(chosen(crosscheck::majority(ev), ev, "population") == "100");
+    }
+    SECTION("not flagged: plain vote") {
+        evidence ev;
+        const auto it = ev.add_item("population", false);
+        ev.observe(ev.add_source("a"), it, candidate_value::quantity(100), 2019);
+        ev.observe(ev.add_source("b"), it, candidate_value::quantity(100), 2019);
+        ev.observe(ev.add_source("c"), it, candidate_value::quantity(120), 2023);
+        CHECK(chosen(crosscheck::majority(ev), ev, "population") == "100");
+    }
+}
+
+TEST_CASE("a source's later statement supersedes its earlier one", "[resolve]") {
+    evidence ev;
+    ev.observe("a", "x", tok("5"));
+    ev.observe("c", "x", tok("5"));
+    ev.observe("a", "x", tok("7"));  // a corrects itself
+    ev.observe("b", "x", tok("7"));
+    CHECK(chosen(crosscheck::majority(ev), ev, "x") == "7");
+    crosscheck::resolve_options keep_all;
+    keep_all.latest_per_source = false;
+    // Both values then have two origins; the tie goes to 5, stated first.
+    CHECK(chosen(crosscheck::majority(ev, keep_all), ev, "x") == "5");
+}
+
+TEST_CASE("quantities within the tolerance support each other", "[resolve]") {
+    evidence ev;
+    ev.observe("a", "h", candidate_value::quantity(150));
+    ev.observe("b", "h", candidate_value::quantity(100));
+    ev.observe("c", "h", candidate_value::quantity(101));
+    // Exact: three values, one vote each, the first stated wins.
+    CHECK(chosen(crosscheck::majority(ev), ev, "h") == "150");
+    ev.set_similarity(crosscheck::numeric_tolerance{2.0});
+    const auto r = crosscheck::majority(ev);
+    const auto& ir = *r.find(ev, "h");
+    CHECK((ir.chosen().text == "100" || ir.chosen().text == "101"));
+    CHECK(ir.chosen().supporting.size() == 2);
+    CHECK(ir.chosen().opposing.size() == 1);
+    CHECK(ir.chosen().origins == 2);
+    CHECK(chosen(crosscheck::accu(ev), ev, "h") != "150");
+}
+
+TEST_CASE("similarity function objects", "[resolve]") {
+    const crosscheck::numeric_tolerance rel{0.0, 0.01};
+    CHECK(rel(candidate_value::quantity(100), candidate_value::quantity(100.9)) == 1.0);
+    CHECK(rel(candidate_value::quantity(100), candidate_value::quantity(102)) == 0.0);
+    const crosscheck::numeric_tolerance graded{1.0, 0.0, 1.0};
+    const double mid = graded(candidate_value::quantity(0), candidate_value::quantity(1.5));
+    CHECK(mid > 0.0);
+    CHECK(mid < 1.0);
+    CHECK(graded(candidate_value::quantity(0), candidate_value::quantity(3)) == 0.0);
+    const crosscheck::date_precision dp;
+    const auto year = candidate_value::calendar(0, 364, "2025");
+    const auto april = candidate_value::calendar(90, 119, "2025-04");
+    const auto may = candidate_value::calendar(120, 150, "2025-05");
+    CHECK(dp(year, april) == 1.0);
+    CHECK(dp(april, may) == 0.0);
+    CHECK(crosscheck::exact_match{}(tok("a"), tok("a")) == 1.0);
+    CHECK(crosscheck::exact_match{}(tok("a"), tok("b")) == 0.0);
+}
+
+TEST_CASE("calendar values resolve with precision", "[resolve]") {
+    evidence ev;
+    ev.observe("a", "founded", candidate_value::calendar(120, 150, "2025-05"));
+    ev.observe("b", "founded", candidate_value::calendar(0, 364, "2025"));
+    ev.observe("c", "founded", candidate_value::calendar(90, 119, "2025-04"));
+    ev.observe("d", "founded", candidate_value::calendar(90, 119, "2025-04"));
+    ev.set_similarity(crosscheck::date_precision{});
+    const auto r = crosscheck::majority(ev);
+    const auto& ir = *r.find(ev, "founded");
+    // "2025" is supported by all four statements (it contains both months).
+    CHECK(ir.chosen().text == "2025");
+    CHECK(ir.chosen().origins == 4);
+    // "2025-04" by three (itself twice and "2025"), "2025-05" by two.
+    REQUIRE(ir.ranked.size() == 3);
+    CHECK(ir.ranked[1].text == "2025-04");
+    CHECK(ir.ranked[1].origins == 3);
+}
+
+TEST_CASE("a user-defined method plugs in", "[resolve]") {
+    evidence ev;
+    ev.observe("a", "x", tok("zeta"));
+    ev.observe("b", "x", tok("zeta"));
+    ev.observe("c", "x", tok("alpha"));
+    // Alphabetical: a deliberately silly method, to show any callable works.
+    auto alphabetical = [](const evidence& e, const crosscheck::resolve_options& o) {
+        auto r = crosscheck::majority(e, o);
+        for (auto& ir : r.items)
+            std::sort(ir.ranked.begin(), ir.ranked.end(),
+                      [](const crosscheck::ranked_value& p, const crosscheck::ranked_value& q) { return p.text < q.text; });
+        r.method = "alphabetical";
+        return r;
+    };
+    const auto r = crosscheck::resolve(ev, alphabetical);
+    CHECK(r.method == "alphabetical");
+    CHECK(chosen(r, ev, "x") == "alpha");
+    auto methods = crosscheck::standard_methods();
+    methods.push_back({"alphabetical", alphabetical});
+    CHECK(methods.size() == 6);
+    CHECK(chosen(methods.back().run(ev, {}), ev, "x") == "alpha");
+}
+
+TEST_CASE("an item nobody states stays unresolved", "[resolve]") {
+    evidence ev;
+    ev.add_item("empty");
+    ev.observe("a", "x", tok("1"));
+    for (const auto& m : crosscheck::standard_methods()) {
+        const auto r = m.run(ev, {});
+        REQUIRE(r.items.size() == 2);
+        CHECK_FALSE(r.items[*ev.find_item("empty")].resolved());
+        CHECK(r.items[*ev.find_item("x")].resolved());
+    }
+}
