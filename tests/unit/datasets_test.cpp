@@ -1,0 +1,119 @@
+// crosscheck — verify claims against their sources.
+// Distributed under the Boost Software License, Version 1.0.
+// The parsers of the data-set converters in examples/datasets.
+#include "../../examples/datasets/book.hpp"
+#include "../../examples/datasets/flight.hpp"
+#include "../../examples/datasets/population.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+// 2011-12-01 00:00 in minutes since 1970-01-01.
+constexpr long long dec1 = 15309LL * 1440;
+
+std::vector<std::string> names(const char* s) {
+    auto n = datasets::author_last_names(s);
+    REQUIRE(n.has_value());
+    return *n;
+}
+
+}  // namespace
+
+TEST_CASE("ISBN-10 becomes ISBN-13", "[datasets]") {
+    CHECK(datasets::isbn13("0201853949") == "9780201853940");
+    CHECK(datasets::isbn13("0-201-85394-9") == "9780201853940");
+    CHECK(datasets::isbn13("9780201853940") == "9780201853940");
+    CHECK(datasets::isbn13("155860190X") == "9781558601901");  // check digit X
+}
+
+TEST_CASE("author strings become last names", "[datasets]") {
+    using v = std::vector<std::string>;
+    CHECK(names("Knuth, Donald E.") == v{"knuth"});
+    CHECK(names("Donald Ervin Knuth") == v{"knuth"});
+    CHECK(names("KNUTH") == v{"knuth"});
+    CHECK(names("Russell, Stuart J.; Norvig, Peter") == v{"russell", "norvig"});
+    CHECK(names("Kenneth L. Calvert, Michael J. Donahoo") == v{"calvert", "donahoo"});
+    CHECK(names("Johnson, Michael K., Troan, Erik W.") == v{"johnson", "troan"});
+    CHECK(names("Curland, Matthew J. (Author) Storage, Bill (Joint Author)") == v{"curland", "storage"});
+    CHECK(names("By (author) Calvert, Kenneth L. By (author) Donahoo, Michael J.") == v{"calvert", "donahoo"});
+    CHECK(names("Bernstein, Philip A./ Newcomer, Eric") == v{"bernstein", "newcomer"});
+    CHECK(names("Nick Rozanski, E&oacute;in Woods") == v{"rozanski", "woods"});
+    CHECK(names("o'leary, timothy j.;  o'leary, linda i.;  ") == v{"oleary"});
+    CHECK_FALSE(datasets::author_last_names("Not Available").has_value());
+    CHECK_FALSE(datasets::author_last_names("").has_value());
+    CHECK(datasets::join_names({"norvig", "russell"}) == datasets::join_names({"russell", "norvig"}));
+}
+
+TEST_CASE("author list similarity: a truncated list partly supports the full one", "[datasets]") {
+    const datasets::author_list_similarity sim;
+    const auto full = crosscheck::candidate_value::token("haag; perry");
+    const auto first = crosscheck::candidate_value::token("haag");
+    CHECK(sim(full, first) == Approx(0.5));  // a vote for "haag" partly supports "haag; perry"
+    CHECK(sim(first, full) == 0.0);          // a vote for the full list says "haag" alone is incomplete
+    CHECK(sim(full, full) == 1.0);
+}
+
+TEST_CASE("flight time texts in the sources' formats", "[datasets]") {
+    struct row {
+        const char* text;
+        long long minutes;
+        int offset;  // 1 = none
+    };
+    const row rows[] = {
+        {"12/01/2011 01:55 PM", dec1 + 13 * 60 + 55, 1},
+        {"12/1/2011 2:07PM EST", dec1 + 14 * 60 + 7, -300},
+        {"12/1/11 12:18 PM (-06:00)", dec1 + 12 * 60 + 18, -360},
+        {"2:07 PMDec 01", dec1 + 14 * 60 + 7, 1},
+        {"12:10 PM, Dec 01", dec1 + 12 * 60 + 10, 1},
+        {"1:55pDec 1", dec1 + 13 * 60 + 55, 1},
+        {"Dec 01 - 1:55pm", dec1 + 13 * 60 + 55, 1},
+        {"12:10 PM  Thu 01-Dec-2011", dec1 + 12 * 60 + 10, 1},
+        {"Thu., Dec.01, 2011 1:55 p.m.", dec1 + 13 * 60 + 55, 1},
+        {"Thu, Dec 1 6:20 PM", dec1 + 18 * 60 + 20, 1},
+        {"2011-12-01 12:10PM CST", dec1 + 12 * 60 + 10, -360},
+        {"2011-12-01 6:20 PM (Estimated)", dec1 + 18 * 60 + 20, 1},
+        {"2011-12-01 21:55 ", dec1 + 21 * 60 + 55, 1},
+        {"2011-12-01 Thu  07:45", dec1 + 7 * 60 + 45, 1},
+        {"2:20P 12-01-11", dec1 + 14 * 60 + 20, 1},
+        {"2011-12-01  1:44P", dec1 + 13 * 60 + 44, 1},
+        {"12:05 AM, Dec 01", dec1 + 5, 1},
+        {"11:54 PM, Dec 01&nbsp(Estimated)", dec1 + 23 * 60 + 54, 1},
+        {"Dec 01 - 11:53pm*", dec1 + 23 * 60 + 53, 1},
+        {"Thu, Dec 1 7:00 PM            On Time", dec1 + 19 * 60, 1},
+    };
+    for (const auto& r : rows) {
+        INFO(r.text);
+        const auto t = datasets::parse_flight_time(r.text, 2011);
+        REQUIRE(t.has_value());
+        CHECK(t->minutes == r.minutes);
+        if (r.offset == 1) CHECK_FALSE(t->offset.has_value());
+        else CHECK(t->offset == r.offset);
+    }
+    CHECK_FALSE(datasets::parse_flight_time("Not Available", 2011).has_value());
+    CHECK_FALSE(datasets::parse_flight_time("2011-12-01 Cancelled", 2011).has_value());
+}
+
+TEST_CASE("flight times compare by time of day within 10 minutes", "[datasets]") {
+    const datasets::time_of_day_tolerance tol{10};
+    CHECK(tol(datasets::time_value(dec1 + 23 * 60 + 55), datasets::time_value(dec1 + 1440 + 3)) == 1.0);
+    CHECK(tol(datasets::time_value(dec1 + 600), datasets::time_value(dec1 + 611)) == 0.0);
+    CHECK(datasets::time_value(dec1 + 14 * 60 + 7).text == "14:07");
+}
+
+TEST_CASE("gates", "[datasets]") {
+    CHECK(datasets::normalise_gate(" C20 ") == std::optional<std::string>("C20"));
+    CHECK(datasets::normalise_gate("C20/C") == std::optional<std::string>("C20"));
+    CHECK(datasets::normalise_gate("b84n") == std::optional<std::string>("B84N"));
+    CHECK_FALSE(datasets::normalise_gate("-").has_value());
+}
+
+TEST_CASE("population property names carry the year", "[datasets]") {
+    CHECK(datasets::population_year("Population2006") == 2006);
+    CHECK(datasets::population_year("Area") == 0);
+    CHECK(datasets::split_csv(R"x("st. louis, missouri","Population2005","352572","0 (1.2.3.4)")x") ==
+          std::vector<std::string>{"st. louis, missouri", "Population2005", "352572", "0 (1.2.3.4)"});
+}
