@@ -317,7 +317,7 @@ public:
     }
 
     // ---- units ------------------------------------------------------------------------------
-    unit_registry& units() noexcept { return units_; }
+    unit_registry& units() noexcept { unit_cache_.clear(); return units_; }  // the caller may redefine a unit
     const unit_registry& units() const noexcept { return units_; }
     /// The root base unit and the factor to it of a unit symbol. Base ids are only comparable
     /// with each other (unit_base_name names them); no_symbol: no unit.
