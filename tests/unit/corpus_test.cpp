@@ -440,7 +440,7 @@ TEST_CASE("units through the corpus", "[corpus][units]") {
     }
 }
 
-TEST_CASE("a redefined unit is not served from a stale cache", "[corpus][units][bug]") {
+TEST_CASE("a redefined unit is not served from a stale cache", "[corpus][units]") {
     // corpus::unit_base caches per unit and clears the cache only when units().size() changes;
     // unit_registry::add replaces an existing definition without changing the size.
     corpus c;
