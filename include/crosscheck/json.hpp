@@ -26,6 +26,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -331,14 +332,26 @@ namespace detail {
 struct json_load_state {
     std::unordered_map<std::string, std::string> claim_ids;   ///< id -> "file:line:col" ("" = before)
     std::unordered_map<std::string, std::string> source_ids;  ///< declared id -> "file:line:col"
+    /// Sources a claim may name: those listed in a file's `sources` (declared or placeholders),
+    /// and those the corpus knew before the load.
+    std::unordered_set<std::string> listed_sources;
     bool seeded = false;
+    std::size_t synced = 0;  ///< claims of the corpus already in claim_ids
 
+    /// Takes in the sources declared before this load.
     void seed(const corpus& c) {
         if (seeded) return;
         seeded = true;
-        for (claim_index i = 0; i < c.size(); ++i) claim_ids.emplace(std::string(c.claim_id(i)), std::string());
-        for (source_index i = 0; i < c.source_count(); ++i)
+        for (source_index i = 0; i < c.source_count(); ++i) {
             if (c.declared(i)) source_ids.emplace(c.source_at(i).id, std::string());
+            listed_sources.insert(c.source_at(i).id);
+        }
+    }
+    /// Takes in the claims added since the last call (by this load's JSON files or by others).
+    void sync(const corpus& c) {
+        for (auto i = static_cast<claim_index>(synced); i < c.size(); ++i)
+            claim_ids.emplace(std::string(c.claim_id(i)), std::string());
+        synced = c.size();
     }
 };
 
@@ -404,7 +417,9 @@ public:
     /// Claims and rules. Claims naming a source no file declared are errors.
     void add_claims(corpus& c, json_load_state& st) {
         if (!parsed_) return;
+        st.sync(c);
         claims(c, st);
+        st.synced = c.size();
         rules(c);
     }
 
@@ -650,6 +665,7 @@ private:
             bool declared = true;
             if (r.source_fields((*ss)[i], s, declared)) {
                 auto here = where(offset_of(base));
+                st.listed_sources.insert(s.id);
                 if (declared) {
                     auto [it, fresh] = st.source_ids.emplace(s.id, here);
                     if (!fresh) {
@@ -679,8 +695,7 @@ private:
             claim<any_value> cl;
             r.claim_fields(j, cl);
             if (!cl.source.empty()) {
-                auto s = c.find_source(cl.source);
-                if (!s || !c.declared(*s)) {
+                if (!st.listed_sources.count(cl.source)) {
                     auto g = r.enter("source");
                     r.error("unknown source '" + cl.source + "': no source with this id is declared");
                 }

@@ -86,7 +86,10 @@ inline bool parse_csv_number(std::string_view s, double& out) noexcept {
 class claim_id_checker {
 public:
     /// `line` values in answers: 0 when the earlier occurrence's line is not known.
-    explicit claim_id_checker(const corpus& c) : corpus_(c) {
+    /// Answer for an id first seen earlier in this load, on a line no longer known.
+    static constexpr std::size_t earlier = static_cast<std::size_t>(-1);
+
+    explicit claim_id_checker(const corpus& c) : corpus_(c), initial_(c.size()) {
         if (c.size() != 0) fall_back(c.size());
     }
 
@@ -128,15 +131,23 @@ private:
     void fall_back(std::size_t count) {
         monotone_ = false;
         seen_.reserve(count * 2);
-        for (claim_index i = 0; i < count; ++i) seen_.emplace(std::string(corpus_.claim_id(i)), 0);
+        for (claim_index i = 0; i < count; ++i) seen_.emplace(std::string(corpus_.claim_id(i)), i < initial_ ? 0 : earlier);
     }
 
     const corpus& corpus_;
+    std::size_t initial_;
     bool monotone_ = true;
     bool any_ = false;
     std::uint64_t last_ = 0;
     std::unordered_map<std::string, std::size_t> seen_;
 };
+
+/// How a duplicate-id error names the first occurrence (see claim_id_checker::add).
+inline std::string csv_where(std::size_t line) {
+    if (line == 0) return "already in the corpus";
+    if (line == claim_id_checker::earlier) return "earlier in this file";
+    return "first on line " + std::to_string(line);
+}
 
 /// Where one field of the current record lies.
 struct csv_field {
@@ -363,9 +374,7 @@ class csv_row_parser {
 public:
     /// `rows` estimates the records to come, to size the name caches.
     csv_row_parser(Target& t, const std::vector<csv_col>& roles, diagnostic_sink& sink, std::size_t rows = 0)
-        : t_(t), roles_(roles), sink_(sink), names_(cache_bits(rows / 4)), sources_(cache_bits(rows / 16)) {
-        scope_dim_ = t_.name("scope");
-    }
+        : t_(t), roles_(roles), sink_(sink), names_(cache_bits(rows / 4)), sources_(cache_bits(rows / 16)) {}
 
     /// Parses the records of [begin, end), which starts at a record boundary on line `line`.
     void parse(const char* begin, const char* end, std::size_t line) {
@@ -531,8 +540,12 @@ private:
     }
 
     scope_id parse_scope(std::string_view s) {
-        if (s.find('=') == std::string_view::npos && s.find(';') == std::string_view::npos)
+        if (s.find('=') == std::string_view::npos && s.find(';') == std::string_view::npos) {
+            // Interned on first use, so that symbols are numbered as a JSON load of the same
+            // claims numbers them.
+            if (scope_dim_ == no_symbol) scope_dim_ = t_.name("scope");
             return t_.scope({{scope_dim_, name(s)}});
+        }
         std::vector<std::pair<symbol, symbol>> entries;
         std::size_t i = 0;
         while (i <= s.size()) {
@@ -627,9 +640,7 @@ private:
 
         if (!id_.empty() && !bad_) {
             if (auto first = t_.check_id(id_, row_line_)) {
-                problem(csv_col::claim_id, "duplicate claim id '" + std::string(id_) + "' (" +
-                                               (*first ? "first on line " + std::to_string(*first)
-                                                       : std::string("already in the corpus")) + ")");
+                problem(csv_col::claim_id, "duplicate claim id '" + std::string(id_) + "' (" + csv_where(*first) + ")");
             }
         }
         if (bad_) {
@@ -686,7 +697,7 @@ struct csv_corpus_target {
                 d.claim_id = std::string(gen);
                 d.field = "claim_id";
                 d.message = "the id generated for this claim, '" + std::string(gen) + "', is already taken (" +
-                            (*first ? "line " + std::to_string(*first) : std::string("already in the corpus")) + ")";
+                            csv_where(*first) + ")";
                 sink.error(std::move(d));
             }
         }
