@@ -5,6 +5,7 @@
 #   clang        clang++ 14, C++17, Debug  + benchmarks compiled (not run)
 #   clang-cxx20  clang++ 14, C++20, Debug
 #   asan         g++ 12,    C++17, Debug, -fsanitize=address,undefined
+#   demo         tools/demo.sh: release preset, builds the crosscheck program, fact-checks the seed story
 # Each variant lives in build/<variant> (the CMakePresets.json preset of that name) and is reused
 # on the next run. Usage: tools/test.sh [--fresh] [--no-deps] [variant...]
 set -euo pipefail
@@ -19,12 +20,24 @@ for arg in "$@"; do
     case "$arg" in
         --fresh) fresh=(--fresh) ;;
         --no-deps) deps=0 ;;
-        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
         -*) echo "test.sh: unknown option $arg" >&2; exit 2 ;;
         *) variants+=("$arg") ;;
     esac
 done
-[[ ${#variants[@]} -gt 0 ]] || variants=("${all_variants[@]}")
+# The demo runs with the full set only (or when named: tools/test.sh demo).
+run_demo=0
+if [[ ${#variants[@]} -eq 0 ]]; then
+    variants=("${all_variants[@]}")
+    run_demo=1
+fi
+for i in "${!variants[@]}"; do
+    if [[ ${variants[$i]} == demo ]]; then
+        run_demo=1
+        unset 'variants[i]'
+    fi
+done
+variants=("${variants[@]}")
 
 start=$SECONDS
 summary=()
@@ -82,6 +95,18 @@ for variant in "${variants[@]}"; do
     env "${sanitizer_env[@]}" ctest --test-dir "build/$variant" --output-on-failure --no-tests=error -j2
     summary+=("ok      $variant  ($((SECONDS - t0)) s)")
 done
+# The README's first quick-start command, in its release build: catches optimizer-only warnings too.
+if [[ $run_demo -eq 1 ]]; then
+    current=demo
+    t0=$SECONDS
+    echo "== demo (tools/demo.sh, release preset) =="
+    step="running tools/demo.sh"
+    demo_log=build/demo.log
+    bash tools/demo.sh >"$demo_log" 2>&1 || { cat "$demo_log"; false; }
+    tail -n 5 "$demo_log"
+    summary+=("ok      demo  ($((SECONDS - t0)) s)")
+fi
+
 current=""
 echo
 echo "test.sh: all ${#variants[@]} variants passed"
