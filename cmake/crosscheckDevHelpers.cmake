@@ -16,7 +16,7 @@ function(crosscheck_deps_by_includes libs_var missing_var)
     set(missing "")
     # include pattern | package to find | target to link
     set(table
-        "crosscheck/json\\.hpp|nlohmann/" "nlohmann_json" "crosscheck::json"
+        "crosscheck/(json|io)\\.hpp|nlohmann/" "nlohmann_json" "crosscheck::json"
         "crosscheck/fmt\\.hpp|fmt/" "fmt" "fmt::fmt"
         "CLI/" "CLI11" "CLI11::CLI11"
         "crosscheck/catch2\\.hpp" "Catch2" "crosscheck::catch2"
