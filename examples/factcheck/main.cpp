@@ -28,7 +28,6 @@
 #include <exception>
 #include <filesystem>
 #include <iostream>
-#include <map>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -51,16 +50,29 @@ enum class fail_level { error, warning, never };
 struct check_settings {
     std::vector<std::string> files;
     std::string input_format;  // empty: by extension
-    output_format format = output_format::text;
-    fail_level fail_on = fail_level::error;
+    std::string format_name = "text";
+    std::string fail_on_name = "error";
     std::vector<std::string> only;
     std::optional<double> about_tolerance;
     unsigned threads = 0;
     bool skip_invalid = false;
     std::size_t max_errors = 100;
     bool list_pairs = false;
-    color_mode color = color_mode::automatic;
+    std::string color_name = "auto";
     bool quotes = true;
+
+    output_format format() const {
+        return format_name == "json" ? output_format::json
+               : format_name == "markdown" ? output_format::markdown : output_format::text;
+    }
+    fail_level fail_on() const {
+        return fail_on_name == "warning" ? fail_level::warning
+               : fail_on_name == "never" ? fail_level::never : fail_level::error;
+    }
+    color_mode color() const {
+        return color_name == "always" ? color_mode::always
+               : color_name == "never" ? color_mode::never : color_mode::automatic;
+    }
 };
 
 inline std::uintmax_t total_size(const std::vector<std::string>& files) {
@@ -131,7 +143,7 @@ inline int run_check(const check_settings& s) {
     crosscheck::report r = crosscheck::check(c, co);
     bar.done();
 
-    switch (s.format) {
+    switch (s.format()) {
         case output_format::json: {
             nlohmann::json j = r;
             std::cout << j.dump(2) << '\n';
@@ -149,14 +161,14 @@ inline int run_check(const check_settings& s) {
         }
         case output_format::text: {
             crosscheck::text_options to;
-            to.color = use_color(s.color);
+            to.color = use_color(s.color());
             to.quotes = s.quotes;
             crosscheck::write_text(std::cout, r, to);
             break;
         }
     }
     std::cout.flush();
-    return fails(r, s.fail_on) ? exit_code::findings : exit_code::clean;
+    return fails(r, s.fail_on()) ? exit_code::findings : exit_code::clean;
 }
 
 inline void add_check_command(CLI::App& app, check_settings& s) {
@@ -164,18 +176,12 @@ inline void add_check_command(CLI::App& app, check_settings& s) {
     cmd->add_option("files", s.files, "Corpus files; several are checked as one corpus")->required();
     cmd->add_option("--input-format", s.input_format, "json or csv (default: by file extension)")
         ->check(CLI::IsMember({"json", "csv"}));
-    const std::map<std::string, output_format> formats{
-        {"text", output_format::text}, {"json", output_format::json}, {"markdown", output_format::markdown}};
-    cmd->add_option("-f,--format", s.format, "Report format: text, json or markdown (default: text)")
-        ->transform(CLI::CheckedTransformer(formats));
-    const std::map<std::string, fail_level> levels{
-        {"error", fail_level::error}, {"warning", fail_level::warning}, {"never", fail_level::never}};
-    cmd->add_option("--fail-on", s.fail_on,
-                    "Exit 1 when a finding is at least this severe: error, warning or never (default: error)")
-        ->transform(CLI::CheckedTransformer(levels));
+    cmd->add_option("-f,--format", s.format_name, "Report format (default: text)")
+        ->check(CLI::IsMember({"text", "json", "markdown"}));
+    cmd->add_option("--fail-on", s.fail_on_name, "Exit 1 when a finding is at least this severe (default: error)")
+        ->check(CLI::IsMember({"error", "warning", "never"}));
     cmd->add_option("--only", s.only,
-                    "Report only findings of this kind (repeatable): conflict, self_contradiction, "
-                    "rule_violation, single_origin, input_warning")
+                    "Report only findings of these kinds (repeatable, or comma-separated)")
         ->check(CLI::IsMember({"conflict", "self_contradiction", "rule_violation", "single_origin", "input_warning"}))
         ->allow_extra_args(false)  // `--only conflict corpus.json`: the file is not a kind
         ->delimiter(',');
@@ -189,11 +195,9 @@ inline void add_check_command(CLI::App& app, check_settings& s) {
     cmd->add_option("--max-errors", s.max_errors, "Stop reading after this many input errors (0: no limit)")
         ->capture_default_str();
     cmd->add_flag("--list-pairs", s.list_pairs, "Include the conflicting pairs of claims in the report");
-    const std::map<std::string, color_mode> colors{
-        {"auto", color_mode::automatic}, {"always", color_mode::always}, {"never", color_mode::never}};
-    cmd->add_option("--color", s.color,
-                    "Colour the text report: auto (a terminal, NO_COLOR unset), always or never (default: auto)")
-        ->transform(CLI::CheckedTransformer(colors));
+    cmd->add_option("--color", s.color_name,
+                    "Colour the text report; auto: when stdout is a terminal and NO_COLOR is not set (default: auto)")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
     cmd->add_flag("--no-quotes", [&s](std::int64_t) { s.quotes = false; }, "Leave the sources' words out of the report");
 }
 
@@ -203,9 +207,7 @@ int main(int argc, char** argv) {
     CLI::App app{"crosscheck: find the contradictions between sourced claims", "crosscheck"};
     app.set_version_flag("--version", std::string("crosscheck ") + crosscheck::version_string);
     app.require_subcommand(1);
-    app.footer(
-        "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 bad input or usage.\n"
-        "Run `crosscheck check --help` for the options of a command.");
+    app.footer("Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 bad input or usage.");
 
     factcheck::check_settings check;
     factcheck::add_check_command(app, check);
