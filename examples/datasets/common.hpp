@@ -22,10 +22,10 @@ namespace datasets {
 /// A data set converted to evidence, with its gold standard.
 struct dataset {
     std::string name;
-    crosscheck::evidence ev;
+    crosscheck::evidence_table ev;
     /// The gold items: evidence item and the true value.
     struct gold_item {
-        crosscheck::evidence::index item;
+        crosscheck::evidence_table::index item;
         crosscheck::candidate_value truth;
     };
     std::vector<gold_item> gold;

@@ -6,12 +6,12 @@
 // Corroboration and truth resolution: for each item of an `evidence` table, rank its values,
 // give each a confidence, and estimate every source's reliability.
 //
-//   crosscheck::evidence ev;
+//   crosscheck::evidence_table ev;
 //   ev.observe("a", "paris/population", crosscheck::candidate_value::quantity(2.1e6));
 //   auto r = crosscheck::resolve(ev, crosscheck::accu);
 //   r.items[0].chosen().text;
 //
-// A method is any callable `resolution(const evidence&, const resolve_options&)`; the built-in
+// A method is any callable `resolution(const evidence_table&, const resolve_options&)`; the built-in
 // ones are function objects (niebloids) and `standard_methods()` lists them by name.
 
 #include <crosscheck/detail/resolve_core.hpp>
@@ -29,7 +29,7 @@ namespace crosscheck {
 /// Majority of independent origins: a value's score is its corroboration (spec section 4), the
 /// number of distinct origins among the sources that support it.
 struct majority_fn {
-    resolution operator()(const evidence& ev, const resolve_options& opt = {}) const {
+    resolution operator()(const evidence_table& ev, const resolve_options& opt = {}) const {
         return detail::run_majority(detail::prepare(ev, opt));
     }
 };
@@ -37,14 +37,14 @@ struct majority_fn {
 /// Reliability-weighted vote: each source votes with the log-odds weight ln(n·p/(1−p)) of its
 /// prior p (default_prior when none); one round, no estimation.
 struct weighted_vote_fn {
-    resolution operator()(const evidence& ev, const resolve_options& opt = {}) const {
+    resolution operator()(const evidence_table& ev, const resolve_options& opt = {}) const {
         return detail::run_accu(detail::prepare(ev, opt), false, false, "weighted");
     }
 };
 
 /// TruthFinder (Yin, Han & Yu, TKDE 2008): source trust and fact confidence estimated together.
 struct truth_finder_fn {
-    resolution operator()(const evidence& ev, const resolve_options& opt = {}) const {
+    resolution operator()(const evidence_table& ev, const resolve_options& opt = {}) const {
         return detail::run_truth_finder(detail::prepare(ev, opt));
     }
 };
@@ -52,7 +52,7 @@ struct truth_finder_fn {
 /// Accu / AccuSim (Dong, Berti-Equille & Srivastava, VLDB 2009): Bayesian source accuracy and
 /// value probability, iterated; similar values share their votes.
 struct accu_fn {
-    resolution operator()(const evidence& ev, const resolve_options& opt = {}) const {
+    resolution operator()(const evidence_table& ev, const resolve_options& opt = {}) const {
         return detail::run_accu(detail::prepare(ev, opt), true, false, "accu");
     }
 };
@@ -60,7 +60,7 @@ struct accu_fn {
 /// AccuCopy (Dong et al. 2009; Li et al. PVLDB 2012): Accu plus detection of sources that copy
 /// one another; a copier's vote is discounted by the probability that it copied.
 struct accu_copy_fn {
-    resolution operator()(const evidence& ev, const resolve_options& opt = {}) const {
+    resolution operator()(const evidence_table& ev, const resolve_options& opt = {}) const {
         return detail::run_accu(detail::prepare(ev, opt), true, true, "accu_copy");
     }
 };
@@ -73,13 +73,13 @@ inline constexpr accu_copy_fn accu_copy{};
 
 /// Runs any method: a built-in function object or your own callable.
 template <class Method,
-          std::enable_if_t<std::is_invocable_r_v<resolution, const Method&, const evidence&, const resolve_options&>,
+          std::enable_if_t<std::is_invocable_r_v<resolution, const Method&, const evidence_table&, const resolve_options&>,
                            int> = 0>
-resolution resolve(const evidence& ev, const Method& method, const resolve_options& opt = {}) {
+resolution resolve(const evidence_table& ev, const Method& method, const resolve_options& opt = {}) {
     return std::invoke(method, ev, opt);
 }
 
-using resolve_method = std::function<resolution(const evidence&, const resolve_options&)>;
+using resolve_method = std::function<resolution(const evidence_table&, const resolve_options&)>;
 
 struct named_method {
     std::string name;

@@ -28,9 +28,13 @@ namespace crosscheck {
 /// state the same value. `number` carries the magnitude of a quantity or time, and with `upper`
 /// the first and last day of a calendar value; both are NaN for tokens.
 struct candidate_value {
+    enum class kind_type : unsigned char { token, quantity, calendar };
+
     std::string text;
     double number = std::numeric_limits<double>::quiet_NaN();
     double upper = std::numeric_limits<double>::quiet_NaN();
+    kind_type kind = kind_type::token;
+    std::string unit;  // quantities: values in different units never support each other
 
     /// A categorical token (compare case-folded text yourself if you want case-insensitivity).
     static candidate_value token(std::string t) {
@@ -41,6 +45,7 @@ struct candidate_value {
     /// A quantity; its text defaults to the shortest round-tripping decimal form.
     static candidate_value quantity(double x, std::string text = {}) {
         candidate_value v;
+        v.kind = kind_type::quantity;
         if (text.empty()) {
             std::ostringstream os;
             os.precision(17);
@@ -55,6 +60,7 @@ struct candidate_value {
     /// A calendar value covering the days `first`..`last` (any consistent day count).
     static candidate_value calendar(double first, double last, std::string text) {
         candidate_value v;
+        v.kind = kind_type::calendar;
         v.text = std::move(text);
         v.number = first;
         v.upper = last;
@@ -113,8 +119,39 @@ struct date_precision {
     }
 };
 
+/// Quantities given as intervals [number, upper] (an exact figure has number == upper) support
+/// each other when the intervals overlap once widened by `relative` (spec section 3: values that
+/// do not conflict); values in different units never do.
+struct interval_overlap {
+    double relative = 1e-9;
+    double operator()(const candidate_value& a, const candidate_value& b) const noexcept {
+        if (!a.has_number() || !b.has_number()) return a.text == b.text ? 1.0 : 0.0;
+        if (a.unit != b.unit) return 0.0;
+        const double ah = std::isnan(a.upper) ? a.number : a.upper;
+        const double bh = std::isnan(b.upper) ? b.number : b.upper;
+        const double alo = a.number - std::fabs(a.number) * relative, ahi = ah + std::fabs(ah) * relative;
+        const double blo = b.number - std::fabs(b.number) * relative, bhi = bh + std::fabs(bh) * relative;
+        return (ahi < blo || bhi < alo) ? 0.0 : 1.0;
+    }
+};
+
+/// By kind: tokens by text, quantities by interval overlap, calendar values by precision; values
+/// of different kinds never support each other.
+struct kind_similarity {
+    double relative = 1e-9;
+    double operator()(const candidate_value& a, const candidate_value& b) const noexcept {
+        if (a.kind != b.kind) return 0.0;
+        switch (a.kind) {
+            case candidate_value::kind_type::quantity: return interval_overlap{relative}(a, b);
+            case candidate_value::kind_type::calendar: return date_precision{}(a, b);
+            case candidate_value::kind_type::token: break;
+        }
+        return a.text == b.text ? 1.0 : 0.0;
+    }
+};
+
 /// The table of evidence: sources, items, their candidate values and the observations.
-class evidence {
+class evidence_table {
 public:
     using index = std::size_t;
 
@@ -256,18 +293,18 @@ struct resolve_options {
 
 /// One value of an item, as ranked by a method.
 struct ranked_value {
-    evidence::index value = 0;       // into evidence::items()[item].values
+    evidence_table::index value = 0;       // into evidence_table::items()[item].values
     std::string text;
     double score = 0;                // the method's own vote count or score
     double confidence = 0;           // in [0, 1]: probability or share of the vote
     std::size_t origins = 0;         // distinct origins that support it (corroboration, spec section 4)
-    std::vector<evidence::index> supporting;  // observations that support this value
-    std::vector<evidence::index> opposing;    // observations of the item that do not
+    std::vector<evidence_table::index> supporting;  // observations that support this value
+    std::vector<evidence_table::index> opposing;    // observations of the item that do not
 };
 
 /// The resolution of one item: its values best first; the first is the chosen one.
 struct item_resolution {
-    evidence::index item = 0;
+    evidence_table::index item = 0;
     std::string key;
     std::vector<ranked_value> ranked;
 
@@ -280,7 +317,7 @@ struct item_resolution {
 
 /// A source's estimated reliability (the fraction of its statements a method holds true).
 struct source_estimate {
-    evidence::index source = 0;
+    evidence_table::index source = 0;
     std::string id;
     double reliability = 0;
     std::size_t observations = 0;  // statements that took part (after supersession)
@@ -292,9 +329,9 @@ struct resolution {
     std::vector<item_resolution> items;   // one per evidence item, same order
     std::vector<source_estimate> sources; // one per evidence source, same order
     /// Pairs of sources found dependent (copy detection only): (a, b, probability).
-    std::vector<std::pair<std::pair<evidence::index, evidence::index>, double>> dependencies;
+    std::vector<std::pair<std::pair<evidence_table::index, evidence_table::index>, double>> dependencies;
 
-    const item_resolution* find(const evidence& ev, const std::string& key) const {
+    const item_resolution* find(const evidence_table& ev, const std::string& key) const {
         auto i = ev.find_item(key);
         if (!i || *i >= items.size()) return nullptr;
         return &items[*i];

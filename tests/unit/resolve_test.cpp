@@ -1,6 +1,8 @@
 // crosscheck — verify claims against their sources.
 // Distributed under the Boost Software License, Version 1.0.
+#include <crosscheck/json.hpp>
 #include <crosscheck/resolve.hpp>
+#include <crosscheck/resolve_corpus.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -8,13 +10,13 @@
 #include <string>
 
 using crosscheck::candidate_value;
-using crosscheck::evidence;
+using crosscheck::evidence_table;
 
 namespace {
 
 candidate_value tok(const char* s) { return candidate_value::token(s); }
 
-const std::string& chosen(const crosscheck::resolution& r, const evidence& ev, const std::string& key) {
+const std::string& chosen(const crosscheck::resolution& r, const evidence_table& ev, const std::string& key) {
     const auto* ir = r.find(ev, key);
     REQUIRE(ir != nullptr);
     REQUIRE(ir->resolved());
@@ -24,7 +26,7 @@ const std::string& chosen(const crosscheck::resolution& r, const evidence& ev, c
 }  // namespace
 
 TEST_CASE("majority counts independent origins", "[resolve]") {
-    evidence ev;
+    evidence_table ev;
     ev.observe("a", "x", tok("red"));
     ev.observe("b", "x", tok("red"));
     ev.observe("c", "x", tok("blue"));
@@ -44,14 +46,14 @@ TEST_CASE("majority counts independent origins", "[resolve]") {
 }
 
 TEST_CASE("ties go to the value stated first", "[resolve]") {
-    evidence ev;
+    evidence_table ev;
     ev.observe("a", "x", tok("later-loses"));
     ev.observe("b", "x", tok("other"));
     CHECK(chosen(crosscheck::majority(ev), ev, "x") == "later-loses");
 }
 
 TEST_CASE("sources citing one origin do not outvote an independent one", "[resolve]") {
-    evidence ev;
+    evidence_table ev;
     const auto wire = ev.add_source("wire");  // cited, states nothing itself
     for (const char* s : {"copy1", "copy2", "copy3"}) {
         const auto c = ev.add_source(s);
@@ -72,7 +74,7 @@ TEST_CASE("sources citing one origin do not outvote an independent one", "[resol
 }
 
 TEST_CASE("weighted vote follows reliability priors", "[resolve]") {
-    evidence ev;
+    evidence_table ev;
     ev.add_source("trusted", 0.99);
     ev.add_source("weak1", 0.3);
     ev.add_source("weak2", 0.3);
@@ -84,7 +86,7 @@ TEST_CASE("weighted vote follows reliability priors", "[resolve]") {
 }
 
 TEST_CASE("iterative methods learn which source to believe on a tie", "[resolve]") {
-    evidence ev;
+    evidence_table ev;
     // good, good2 and bad state ten items; bad is always alone and wrong.
     for (int i = 0; i < 10; ++i) {
         const auto key = "item" + std::to_string(i);
@@ -110,7 +112,7 @@ TEST_CASE("copy detection discounts a group that shares false values", "[resolve
     // values: right on 40 items, a shared false value on 15 items where all the independent
     // sources speak (which exposes the copying), and on 10 contested items where only two
     // independent sources speak. There a vote follows the group; AccuCopy must not.
-    evidence ev;
+    evidence_table ev;
     auto truth = [](int i) { return candidate_value::token("t" + std::to_string(i)); };
     auto fake = [](int i) { return candidate_value::token("f" + std::to_string(i)); };
     for (int i = 0; i < 65; ++i) {
@@ -145,7 +147,7 @@ TEST_CASE("copy detection discounts a group that shares false values", "[resolve
 
 TEST_CASE("time-varying items: the latest period wins unless older evidence outweighs it", "[resolve]") {
     SECTION("two older votes against one recent") {
-        evidence ev;
+        evidence_table ev;
         const auto it = ev.add_item("population", true);
         ev.observe(ev.add_source("a"), it, candidate_value::quantity(100), 2019);
         ev.observe(ev.add_source("b"), it, candidate_value::quantity(100), 2019);
@@ -153,14 +155,14 @@ TEST_CASE("time-varying items: the latest period wins unless older evidence outw
         CHECK(chosen(crosscheck::majority(ev), ev, "population") == "120");
     }
     SECTION("three older votes against one recent outweigh it (factor 2)") {
-        evidence ev;
+        evidence_table ev;
         const auto it = ev.add_item("population", true);
         for (const char* s : {"a", "b", "d"}) ev.observe(ev.add_source(s), it, candidate_value::quantity(100), 2019);
         ev.observe(ev.add_source("c"), it, candidate_value::quantity(120), 2023);
         CHECK(chosen(crosscheck::majority(ev), ev, "population") == "100");
     }
     SECTION("not flagged: plain vote") {
-        evidence ev;
+        evidence_table ev;
         const auto it = ev.add_item("population", false);
         ev.observe(ev.add_source("a"), it, candidate_value::quantity(100), 2019);
         ev.observe(ev.add_source("b"), it, candidate_value::quantity(100), 2019);
@@ -170,7 +172,7 @@ TEST_CASE("time-varying items: the latest period wins unless older evidence outw
 }
 
 TEST_CASE("a source's later statement supersedes its earlier one", "[resolve]") {
-    evidence ev;
+    evidence_table ev;
     ev.observe("a", "x", tok("5"));
     ev.observe("c", "x", tok("5"));
     ev.observe("a", "x", tok("7"));  // a corrects itself
@@ -183,7 +185,7 @@ TEST_CASE("a source's later statement supersedes its earlier one", "[resolve]") 
 }
 
 TEST_CASE("quantities within the tolerance support each other", "[resolve]") {
-    evidence ev;
+    evidence_table ev;
     ev.observe("a", "h", candidate_value::quantity(150));
     ev.observe("b", "h", candidate_value::quantity(100));
     ev.observe("c", "h", candidate_value::quantity(101));
@@ -219,7 +221,7 @@ TEST_CASE("similarity function objects", "[resolve]") {
 }
 
 TEST_CASE("calendar values resolve with precision", "[resolve]") {
-    evidence ev;
+    evidence_table ev;
     ev.observe("a", "founded", candidate_value::calendar(120, 150, "2025-05"));
     ev.observe("b", "founded", candidate_value::calendar(0, 364, "2025"));
     ev.observe("c", "founded", candidate_value::calendar(90, 119, "2025-04"));
@@ -237,12 +239,12 @@ TEST_CASE("calendar values resolve with precision", "[resolve]") {
 }
 
 TEST_CASE("a user-defined method plugs in", "[resolve]") {
-    evidence ev;
+    evidence_table ev;
     ev.observe("a", "x", tok("zeta"));
     ev.observe("b", "x", tok("zeta"));
     ev.observe("c", "x", tok("alpha"));
     // Alphabetical: a deliberately silly method, to show any callable works.
-    auto alphabetical = [](const evidence& e, const crosscheck::resolve_options& o) {
+    auto alphabetical = [](const evidence_table& e, const crosscheck::resolve_options& o) {
         auto r = crosscheck::majority(e, o);
         for (auto& ir : r.items)
             std::sort(ir.ranked.begin(), ir.ranked.end(),
@@ -260,7 +262,7 @@ TEST_CASE("a user-defined method plugs in", "[resolve]") {
 }
 
 TEST_CASE("an item nobody states stays unresolved", "[resolve]") {
-    evidence ev;
+    evidence_table ev;
     ev.add_item("empty");
     ev.observe("a", "x", tok("1"));
     for (const auto& m : crosscheck::standard_methods()) {
@@ -269,4 +271,54 @@ TEST_CASE("an item nobody states stays unresolved", "[resolve]") {
         CHECK_FALSE(r.items[*ev.find_item("empty")].resolved());
         CHECK(r.items[*ev.find_item("x")].resolved());
     }
+}
+
+TEST_CASE("a corpus becomes evidence: keys, origins, units, precision", "[resolve][corpus]") {
+    const char* text = R"({
+      "format": "crosscheck/1",
+      "units": {"km": {"base": "m", "factor": 1000}},
+      "sources": [{"id": "wire"}, {"id": "a", "cites": ["wire"]}, {"id": "b", "cites": ["wire"]},
+                  {"id": "c"}, {"id": "d", "reliability": 0.9}, {"id": "e"}],
+      "claims": [
+        {"source": "a", "subject": "Acme", "predicate": "CEO", "value": "Smith"},
+        {"source": "b", "subject": "acme", "predicate": "ceo", "value": "smith"},
+        {"source": "c", "subject": "Acme", "predicate": "CEO", "value": "Jones"},
+        {"source": "e", "subject": "Acme", "predicate": "CEO", "value": "Jones", "cites": ["d"]},
+        {"source": "c", "subject": "road", "predicate": "length", "value": {"amount": 1, "unit": "km"}},
+        {"source": "d", "subject": "road", "predicate": "length", "value": {"amount": 1000, "unit": "m"}},
+        {"source": "e", "subject": "road", "predicate": "length", "value": {"amount": 1500, "unit": "m"}},
+        {"source": "a", "subject": "road", "predicate": "opened", "value": {"date": "2020"}},
+        {"source": "c", "subject": "road", "predicate": "opened", "value": {"date": "2020-05"}},
+        {"source": "a", "subject": "road", "predicate": "note", "value": {"text": "free text"}}
+      ]})";
+    crosscheck::corpus c;
+    crosscheck::load_json(text, c);
+    const auto ce = crosscheck::to_evidence(c);
+    const auto& ev = ce.ev;
+    CHECK(ce.claim_of.size() == 9);  // the free-text claim is left out
+    CHECK(ev.items().size() == 3);
+    // e's claim cites d: it gets a source of its own whose origin is d.
+    REQUIRE(ev.find_source("e#via:d").has_value());
+    CHECK(ev.sources()[*ev.find_source("d")].prior == Approx(0.9));
+
+    const auto r = crosscheck::majority(ev);
+    const auto* ceo = r.find(ev, "acme|ceo|");
+    REQUIRE(ceo != nullptr);
+    REQUIRE(ceo->ranked.size() == 2);
+    // Two sources citing the wire are one origin; c and d are two.
+    CHECK(ceo->chosen().text == "jones");
+    CHECK(ceo->chosen().origins == 2);
+    CHECK(ceo->ranked[1].text == "smith");
+    CHECK(ceo->ranked[1].origins == 1);
+    CHECK(ceo->ranked[1].supporting.size() == 2);
+
+    const auto* length = r.find(ev, "road|length|");
+    REQUIRE(length != nullptr);
+    CHECK(length->chosen().text == "1000 m");  // 1 km and 1000 m are one value
+    CHECK(length->chosen().origins == 2);
+    CHECK(length->chosen().opposing.size() == 1);
+
+    const auto* opened = r.find(ev, "road|opened|");
+    REQUIRE(opened != nullptr);
+    CHECK(opened->chosen().origins == 2);  // "2020" contains "2020-05"
 }

@@ -22,9 +22,9 @@ namespace crosscheck {
 namespace detail {
 
 struct resolve_problem {
-    using index = evidence::index;
+    using index = evidence_table::index;
 
-    const evidence* ev = nullptr;
+    const evidence_table* ev = nullptr;
     const resolve_options* opt = nullptr;
     std::vector<index> active;                       // observation indices that count
     std::vector<std::vector<index>> item_obs;        // per item: active observations
@@ -54,12 +54,12 @@ struct resolve_problem {
     }
 };
 
-inline void collect_origins(const evidence& ev, evidence::index s, std::vector<char>& state,
-                            std::vector<std::vector<evidence::index>>& out) {
+inline void collect_origins(const evidence_table& ev, evidence_table::index s, std::vector<char>& state,
+                            std::vector<std::vector<evidence_table::index>>& out) {
     // state: 0 unvisited, 1 in progress (a citation cycle), 2 done
     if (state[s] == 2) return;
     state[s] = 1;
-    std::vector<evidence::index> o;
+    std::vector<evidence_table::index> o;
     for (auto c : ev.sources()[s].cites) {
         if (state[c] == 1) continue;  // a cycle contributes nothing new
         collect_origins(ev, c, state, out);
@@ -72,8 +72,8 @@ inline void collect_origins(const evidence& ev, evidence::index s, std::vector<c
     state[s] = 2;
 }
 
-inline resolve_problem prepare(const evidence& ev, const resolve_options& opt) {
-    using index = evidence::index;
+inline resolve_problem prepare(const evidence_table& ev, const resolve_options& opt) {
+    using index = evidence_table::index;
     resolve_problem p;
     p.ev = &ev;
     p.opt = &opt;
@@ -148,8 +148,8 @@ inline resolve_problem prepare(const evidence& ev, const resolve_options& opt) {
 }
 
 /// Distinct origins among the active observations of `item` that support `value`.
-inline std::size_t count_origins(const resolve_problem& p, evidence::index item, evidence::index value) {
-    std::vector<evidence::index> seen;
+inline std::size_t count_origins(const resolve_problem& p, evidence_table::index item, evidence_table::index value) {
+    std::vector<evidence_table::index> seen;
     const auto& obs = p.ev->observations();
     for (auto o : p.item_obs[item])
         if (p.supports(item, value, obs[o].value))
@@ -164,8 +164,8 @@ inline std::size_t count_origins(const resolve_problem& p, evidence::index item,
 inline resolution finish(const resolve_problem& p, std::string method, std::size_t iterations,
                          const std::vector<std::vector<double>>& score,
                          const std::vector<std::vector<double>>& confidence, std::vector<double> reliability) {
-    using index = evidence::index;
-    const evidence& ev = *p.ev;
+    using index = evidence_table::index;
+    const evidence_table& ev = *p.ev;
     const auto& obs = ev.observations();
     resolution r;
     r.method = std::move(method);

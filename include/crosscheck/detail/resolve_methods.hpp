@@ -20,10 +20,10 @@ inline resolution run_majority(const resolve_problem& p) {
     auto score = zero_scores(p);
     auto conf = zero_scores(p);
     const auto& obs = p.ev->observations();
-    for (evidence::index it = 0; it < score.size(); ++it) {
+    for (evidence_table::index it = 0; it < score.size(); ++it) {
         const auto& io = p.item_obs[it];
         if (io.empty()) continue;
-        std::vector<evidence::index> all;
+        std::vector<evidence_table::index> all;
         for (auto o : io) all.insert(all.end(), p.origins[obs[o].source].begin(), p.origins[obs[o].source].end());
         std::sort(all.begin(), all.end());
         const auto total = static_cast<double>(std::unique(all.begin(), all.end()) - all.begin());
@@ -49,7 +49,7 @@ struct dependence {
 };
 using dependence_map = std::unordered_map<std::uint64_t, dependence>;
 
-inline std::uint64_t pair_key(evidence::index a, evidence::index b) {
+inline std::uint64_t pair_key(evidence_table::index a, evidence_table::index b) {
     if (a > b) std::swap(a, b);
     return (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint64_t>(b);
 }
@@ -64,8 +64,8 @@ inline void accu_vote(const resolve_problem& p, const std::vector<double>& accur
     const double n = p.opt->false_values;
     const double c = p.opt->copy_rate;
     std::vector<double> direct;
-    std::vector<evidence::index> providers;
-    for (evidence::index it = 0; it < score.size(); ++it) {
+    std::vector<evidence_table::index> providers;
+    for (evidence_table::index it = 0; it < score.size(); ++it) {
         const auto& io = p.item_obs[it];
         const std::size_t k = p.nvalues(it);
         std::fill(score[it].begin(), score[it].end(), 0.0);
@@ -75,7 +75,7 @@ inline void accu_vote(const resolve_problem& p, const std::vector<double>& accur
         direct.assign(k, 0.0);
         std::vector<char> seen(k, 0);
         for (auto o : io) seen[obs[o].value] = 1;
-        for (evidence::index v = 0; v < k; ++v) {
+        for (evidence_table::index v = 0; v < k; ++v) {
             if (!seen[v]) continue;
             providers.clear();
             for (auto o : io)
@@ -103,10 +103,10 @@ inline void accu_vote(const resolve_problem& p, const std::vector<double>& accur
                 direct[v] += std::log(n * a / (1.0 - a)) * p.weight[o] * independent;
             }
         }
-        for (evidence::index v = 0; v < k; ++v) {
+        for (evidence_table::index v = 0; v < k; ++v) {
             if (!seen[v]) continue;
             double sum = 0;
-            for (evidence::index w = 0; w < k; ++w) {
+            for (evidence_table::index w = 0; w < k; ++w) {
                 if (!seen[w]) continue;
                 const double sw = p.similarity(it, v, w);
                 sum += direct[w] * (sw >= p.opt->support_threshold ? 1.0 : p.opt->similarity_weight * sw);
@@ -115,17 +115,17 @@ inline void accu_vote(const resolve_problem& p, const std::vector<double>& accur
         }
         double top = 0;  // unseen false values have score 0
         std::size_t nseen = 0;
-        for (evidence::index v = 0; v < k; ++v)
+        for (evidence_table::index v = 0; v < k; ++v)
             if (seen[v]) { top = std::max(top, score[it][v]); ++nseen; }
         double z = std::max(0.0, n + 1.0 - static_cast<double>(nseen)) * std::exp(-top);
-        for (evidence::index v = 0; v < k; ++v)
+        for (evidence_table::index v = 0; v < k; ++v)
             if (seen[v]) z += std::exp(score[it][v] - top);
-        for (evidence::index v = 0; v < k; ++v)
+        for (evidence_table::index v = 0; v < k; ++v)
             if (seen[v]) prob[it][v] = std::exp(score[it][v] - top) / z;
-        for (evidence::index v = 0; v < k; ++v) {
+        for (evidence_table::index v = 0; v < k; ++v) {
             if (!seen[v]) continue;
             double s = 0;
-            for (evidence::index w = 0; w < k; ++w)
+            for (evidence_table::index w = 0; w < k; ++w)
                 if (seen[w] && p.supports(it, v, w)) s += prob[it][w];
             cluster[it][v] = std::min(1.0, s);
         }
@@ -137,7 +137,7 @@ inline std::vector<double> accuracies(const resolve_problem& p, const std::vecto
                                       const std::vector<double>& previous) {
     const auto& obs = p.ev->observations();
     std::vector<double> a(previous.size());
-    for (evidence::index s = 0; s < a.size(); ++s) {
+    for (evidence_table::index s = 0; s < a.size(); ++s) {
         const auto& so = p.source_obs[s];
         if (so.empty()) { a[s] = previous[s]; continue; }
         double sum = 0;
@@ -149,7 +149,7 @@ inline std::vector<double> accuracies(const resolve_problem& p, const std::vecto
 
 // Copy detection (Dong et al. 2009, section 3): a Bayesian test per pair of sources on the items
 // both state. Sharing a value that is probably false is strong evidence of copying; sharing a true
-// value is weak evidence; stating different values is evidence against. Identical statements
+// value is weak evidence_table; stating different values is evidence against. Identical statements
 // count as shared; values that differ, even within a tolerance, are evidence of independence,
 // since a copier would have copied the very value.
 inline dependence_map detect_copying(const resolve_problem& p, const std::vector<double>& accuracy,
@@ -160,7 +160,7 @@ inline dependence_map detect_copying(const resolve_problem& p, const std::vector
     const double n = p.opt->false_values;
     const double c = p.opt->copy_rate;
     const double tiny = 1e-12;
-    for (evidence::index it = 0; it < p.item_obs.size(); ++it) {
+    for (evidence_table::index it = 0; it < p.item_obs.size(); ++it) {
         const auto& io = p.item_obs[it];
         for (std::size_t i = 0; i < io.size(); ++i) {
             for (std::size_t j = i + 1; j < io.size(); ++j) {
@@ -217,7 +217,7 @@ inline dependence_map detect_copying(const resolve_problem& p, const std::vector
 inline resolution run_accu(const resolve_problem& p, bool iterate, bool copying, const char* name) {
     const std::size_t ns = p.ev->sources().size();
     std::vector<double> a(ns);
-    for (evidence::index s = 0; s < ns; ++s) a[s] = clamp_accuracy(p, p.prior(s));
+    for (evidence_table::index s = 0; s < ns; ++s) a[s] = clamp_accuracy(p, p.prior(s));
     auto score = zero_scores(p);
     auto prob = zero_scores(p);
     auto cluster = zero_scores(p);
@@ -229,7 +229,7 @@ inline resolution run_accu(const resolve_problem& p, bool iterate, bool copying,
         if (!iterate || rounds >= p.opt->max_iterations) break;
         auto next = accuracies(p, cluster, a);
         double moved = 0;
-        for (evidence::index s = 0; s < ns; ++s) moved = std::max(moved, std::fabs(next[s] - a[s]));
+        for (evidence_table::index s = 0; s < ns; ++s) moved = std::max(moved, std::fabs(next[s] - a[s]));
         a = std::move(next);
         if (copying) dep = detect_copying(p, a, cluster);
         if (moved < p.opt->convergence && (!copying || rounds > 2)) break;
@@ -237,8 +237,8 @@ inline resolution run_accu(const resolve_problem& p, bool iterate, bool copying,
     auto r = finish(p, name, rounds, score, cluster, iterate ? a : std::vector<double>{});
     for (const auto& [key, d] : dep)
         if (d.total() >= 0.5)
-            r.dependencies.push_back({{static_cast<evidence::index>(key >> 32),
-                                       static_cast<evidence::index>(key & 0xffffffffu)},
+            r.dependencies.push_back({{static_cast<evidence_table::index>(key >> 32),
+                                       static_cast<evidence_table::index>(key & 0xffffffffu)},
                                       d.total()});
     std::sort(r.dependencies.begin(), r.dependencies.end());
     return r;
@@ -252,7 +252,7 @@ inline resolution run_truth_finder(const resolve_problem& p) {
     const auto& obs = p.ev->observations();
     const std::size_t ns = p.ev->sources().size();
     std::vector<double> t(ns);
-    for (evidence::index s = 0; s < ns; ++s)
+    for (evidence_table::index s = 0; s < ns; ++s)
         t[s] = p.ev->sources()[s].prior ? *p.ev->sources()[s].prior : o.tf_initial_trust;
     auto sigma = zero_scores(p);
     auto conf = zero_scores(p);
@@ -260,7 +260,7 @@ inline resolution run_truth_finder(const resolve_problem& p) {
     std::size_t rounds = 0;
     while (rounds < o.max_iterations) {
         ++rounds;
-        for (evidence::index it = 0; it < sigma.size(); ++it) {
+        for (evidence_table::index it = 0; it < sigma.size(); ++it) {
             const auto& io = p.item_obs[it];
             if (io.empty()) continue;
             const std::size_t k = p.nvalues(it);
@@ -271,10 +271,10 @@ inline resolution run_truth_finder(const resolve_problem& p) {
                 direct[obs[ob].value] += -std::log(1.0 - ts) * p.weight[ob];
                 seen[obs[ob].value] = 1;
             }
-            for (evidence::index v = 0; v < k; ++v) {
+            for (evidence_table::index v = 0; v < k; ++v) {
                 if (!seen[v]) continue;
                 double s = 0;
-                for (evidence::index w = 0; w < k; ++w) {
+                for (evidence_table::index w = 0; w < k; ++w) {
                     if (!seen[w]) continue;
                     const double sim = p.similarity(it, v, w);
                     s += direct[w] * (sim >= o.support_threshold ? 1.0 : o.tf_influence * (sim - o.tf_base_similarity));
@@ -284,7 +284,7 @@ inline resolution run_truth_finder(const resolve_problem& p) {
             }
         }
         double moved = 0;
-        for (evidence::index s = 0; s < ns; ++s) {
+        for (evidence_table::index s = 0; s < ns; ++s) {
             const auto& so = p.source_obs[s];
             if (so.empty()) continue;
             double sum = 0;
