@@ -92,6 +92,7 @@ inline load_result load_files(const std::vector<std::string>& paths, corpus& c, 
             result.merge(std::move(r));
         }
     }
+    detail::sort_diagnostics(result, paths);
     return result;
 }
 

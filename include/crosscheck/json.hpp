@@ -355,6 +355,27 @@ struct json_load_state {
     }
 };
 
+/// Orders each list of diagnostics by file (in the order given), line and column, so they read
+/// top to bottom whatever phase of the load found them. A final "too many errors" note stays last.
+inline void sort_diagnostics(load_result& r, const std::vector<std::string>& files) {
+    auto rank = [&](const diagnostic& d) {
+        auto it = std::find(files.begin(), files.end(), d.file);
+        return static_cast<std::size_t>(it - files.begin());
+    };
+    auto sort_list = [&](std::vector<diagnostic>& ds) {
+        auto end = ds.end();
+        if (!ds.empty() && ds.back().line == 0 && ds.back().message.rfind("too many ", 0) == 0) --end;
+        std::stable_sort(ds.begin(), end, [&](const diagnostic& a, const diagnostic& b) {
+            auto ra = rank(a), rb = rank(b);
+            if (ra != rb) return ra < rb;
+            if (a.line != b.line) return a.line < b.line;
+            return a.column < b.column;
+        });
+    };
+    sort_list(r.errors);
+    sort_list(r.warnings);
+}
+
 /// Loads one JSON corpus text in two steps, so that several files can declare all their sources
 /// before any claim is checked against them.
 class json_corpus_loader {
@@ -663,7 +684,13 @@ private:
             json_reader r;
             source s;
             bool declared = true;
-            if (r.source_fields((*ss)[i], s, declared)) {
+            bool valid = r.source_fields((*ss)[i], s, declared);
+            // A source with a bad field is still listed (with that field left out), so that its
+            // claims do not each report it as unknown; the load fails on its own error anyway.
+            if (!s.id.empty() && (valid || r.errors.end() == std::find_if(r.errors.begin(), r.errors.end(),
+                                                                          [](const json_problem& p) {
+                                                                              return path_text(p.path) == "id";
+                                                                          }))) {
                 auto here = where(offset_of(base));
                 st.listed_sources.insert(s.id);
                 if (declared) {
@@ -802,6 +829,7 @@ inline load_result load_json(std::string_view text, corpus& c, const load_option
         loader.add_claims(c, state);
     }
     result.claims_added = loader.added();
+    detail::sort_diagnostics(result, {std::string(file_name)});
     return result;
 }
 

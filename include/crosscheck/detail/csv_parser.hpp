@@ -484,7 +484,7 @@ private:
 
     std::string_view col(csv_col c) const noexcept { return cols_[col_index(c)].text; }
 
-    void problem_at(const char* at, std::string_view field, std::string message) {
+    diagnostic located(const char* at, std::string_view field, std::string message) const {
         diagnostic d;
         // The line and column of `at`: the row's line plus the newlines quoted before it.
         std::size_t line = row_line_;
@@ -500,19 +500,17 @@ private:
         d.claim_id = std::string(id_);
         d.field = std::string(field);
         d.message = std::move(message);
-        sink_.claim_problem(std::move(d));
+        return d;
+    }
+    void problem_at(const char* at, std::string_view field, std::string message) {
+        sink_.claim_problem(located(at, field, std::move(message)));
         bad_ = true;
     }
     void problem(csv_col c, std::string message) {
         problem_at(cols_[col_index(c)].at, csv_column_names[col_index(c)], std::move(message));
     }
     void warn(csv_col c, std::string message) {
-        diagnostic d;
-        d.line = row_line_;
-        d.claim_id = std::string(id_);
-        d.field = std::string(csv_column_names[col_index(c)]);
-        d.message = std::move(message);
-        sink_.warning(std::move(d));
+        sink_.warning(located(cols_[col_index(c)].at, csv_column_names[col_index(c)], std::move(message)));
     }
 
     std::optional<period> date_field(csv_col c) {

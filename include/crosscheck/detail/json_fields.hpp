@@ -157,6 +157,7 @@ public:
     std::optional<quantity> quantity_object(const json& j) {
         quantity q;
         bool ok = true;
+        std::string lower_text, upper_text;
         for (auto it = j.begin(); it != j.end(); ++it) {
             const auto& k = it.key();
             auto g = enter(k);
@@ -167,6 +168,8 @@ public:
                     continue;
                 }
                 (k == "amount" ? q.amount : k == "lower" ? q.lower : q.upper) = v;
+                if (k == "lower") lower_text = it->dump();
+                if (k == "upper") upper_text = it->dump();
             } else if (k == "unit") {
                 if (!expect_string(*it, q.unit)) ok = false;
             } else if (k == "approx") {
@@ -192,7 +195,7 @@ public:
             return std::nullopt;
         }
         if (q.lower && q.upper && *q.lower > *q.upper) {
-            error("lower bound " + json(*q.lower).dump() + " exceeds upper bound " + json(*q.upper).dump());
+            error("lower bound " + lower_text + " exceeds upper bound " + upper_text);
             return std::nullopt;
         }
         return q;
