@@ -144,6 +144,8 @@ def parse_crosscheck(stdout):
 
 def make_variants(names, crosscheck, exes, have_duckdb, n):
     out = []
+    if crosscheck and os.sep not in crosscheck:
+        crosscheck = shutil.which(crosscheck) or crosscheck   # a bare name: look in PATH
     for name in names:
         if name == "crosscheck":
             if not crosscheck:
@@ -373,6 +375,9 @@ def bench_mode(a):
             r = measure(v, path, a.runs, idle=(a.wait_idle, a.wait_max))
             rows.append((v, r))
             raw.append({"claims": n, "seed": a.seed, "tool": v.tool, "threads": v.threads, **r})
+            if a.json:  # after every tool, so an interrupted long run keeps what it measured
+                with open(a.json, "w") as f:
+                    json.dump(raw, f, indent=1)
         ok = check_counts("%d claims seed %d" % (n, a.seed),
                           [(v.name, r["counts"]) for v, r in rows if "counts" in r],
                           EXPECTED.get((n, a.seed)))
@@ -390,9 +395,6 @@ def bench_mode(a):
             print("\ncounts: conflicting_pairs=%d conflicted_keys=%d (%s)" % (
                 c[0], c[1], "all tools agree" if ok else "DISAGREEMENT, see stderr"))
         sys.stdout.flush()
-    if a.json:
-        with open(a.json, "w") as f:
-            json.dump(raw, f, indent=1)
     return 0 if all_ok else 1
 
 
