@@ -16,4 +16,11 @@
 #define CROSSCHECK_HAS_CONCEPTS 0
 #endif
 
+/// A hint to fetch memory that will be read soon; nothing where the compiler has no builtin.
+#if defined(__GNUC__) || defined(__clang__)
+#define CROSSCHECK_PREFETCH(addr) __builtin_prefetch(addr)
+#else
+#define CROSSCHECK_PREFETCH(addr) ((void)(addr))
+#endif
+
 #endif

@@ -158,10 +158,16 @@ inline std::optional<period> parse_date_text(std::string_view s, const char*& wh
 }
 
 inline void append_padded(std::string& out, int v, int width) {
-    std::string digits = std::to_string(v < 0 ? -v : v);
+    char buf[16];
+    int n = 0;
+    unsigned u = v < 0 ? 0u - static_cast<unsigned>(v) : static_cast<unsigned>(v);
+    do {
+        buf[n++] = static_cast<char>('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
     if (v < 0) out.push_back('-');
-    for (int i = static_cast<int>(digits.size()); i < width; ++i) out.push_back('0');
-    out += digits;
+    for (int i = n; i < width; ++i) out.push_back('0');
+    while (n > 0) out.push_back(buf[--n]);
 }
 
 /// Writes the Date (at `prec`) that starts (or ends, if `end`) at day `d`.
@@ -173,7 +179,10 @@ inline std::string date_text(day_number d, precision prec) {
     switch (prec) {
         case precision::year: break;
         case precision::half: out += (m <= 6 ? "-H1" : "-H2"); break;
-        case precision::quarter: out += "-Q" + std::to_string((m - 1) / 3 + 1); break;
+        case precision::quarter:
+            out += "-Q";
+            out.push_back(static_cast<char>('1' + (m - 1) / 3));
+            break;
         case precision::month: out.push_back('-'); append_padded(out, static_cast<int>(m), 2); break;
         case precision::day:
             out.push_back('-');
@@ -225,8 +234,19 @@ inline period parse_period(std::string_view text) {
 
 inline bool period::is_single_date() const noexcept {
     if (open_start() || open_end() || first_prec_ != last_prec_) return false;
-    auto p = try_parse_date(detail::date_text(first_, first_prec_));
-    return p && p->first() == first_ && p->last() == last_;
+    // The Date that starts at `first_` at this precision must end exactly at `last_`.
+    auto ymd = date::year_month_day{to_sys_days(first_)};
+    const int y = static_cast<int>(ymd.year());
+    const auto m = static_cast<unsigned>(ymd.month());
+    const auto d = static_cast<unsigned>(ymd.day());
+    switch (first_prec_) {
+        case precision::day: return first_ == last_;
+        case precision::month: return d == 1 && last_ == detail::month_last_day(y, m);
+        case precision::quarter: return d == 1 && (m - 1) % 3 == 0 && last_ == detail::month_last_day(y, m + 2);
+        case precision::half: return d == 1 && (m - 1) % 6 == 0 && last_ == detail::month_last_day(y, m + 5);
+        case precision::year: return d == 1 && m == 1 && last_ == detail::month_last_day(y, 12);
+    }
+    return false;
 }
 
 /// The text of a period: one Date when it is one (`2025-Q2`), else `A..B` with an empty side for

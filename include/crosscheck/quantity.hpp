@@ -6,6 +6,7 @@
 #include <crosscheck/error.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -124,12 +125,14 @@ struct quantity {
 };
 
 namespace detail {
+/// Up to 12 significant digits, like printf's %.12g: enough for any figure a source states,
+/// and floating-point noise from unit conversion (8848.039200000001) does not show.
 inline std::string format_number(double v) {
     if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-    std::ostringstream os;
-    os.precision(12);
-    os << v;
-    return os.str();
+    if (std::isnan(v)) return "nan";
+    char buf[32];
+    auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 12);
+    return std::string(buf, r.ptr);
 }
 }  // namespace detail
 

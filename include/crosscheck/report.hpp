@@ -85,12 +85,14 @@ struct finding {
     std::vector<value_group> values;   ///< conflicts: the claims grouped by value
     std::uint64_t pairs = 0;           ///< conflicts: unordered conflicting pairs behind this finding
     std::size_t claim_count = 0;       ///< claims involved (`claims` may be capped)
+    std::size_t omitted_values = 0;    ///< values not shown in `values` (the least stated)
 
     friend bool operator==(const finding& a, const finding& b) {
         return a.kind == b.kind && a.severity == b.severity && a.subject == b.subject &&
                a.predicate == b.predicate && a.scope == b.scope && a.claims == b.claims &&
                a.sources == b.sources && a.message == b.message && a.field == b.field && a.values == b.values &&
-               a.pairs == b.pairs && a.claim_count == b.claim_count;
+               a.pairs == b.pairs && a.claim_count == b.claim_count &&
+               a.omitted_values == b.omitted_values;
     }
     friend bool operator!=(const finding& a, const finding& b) { return !(a == b); }
 };

@@ -10,6 +10,8 @@
 #include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <cstdint>
+#include <cstring>
 #include <map>
 #include <set>
 #include <string>
@@ -35,6 +37,21 @@ struct member {
     std::uint64_t partners = 0;       // conflicting claims
     std::uint64_t self_partners = 0;  // conflicting claims of the same source
 };
+
+/// What the analysis needs of a claim, computed once in corpus order and stored in group order
+/// (see claim_groups::in_group_order), so the per-key work reads memory sequentially.
+struct prepared_claim {
+    double lo = 0, hi = 0;        // value interval (quantities: base unit, widened; calendar: days)
+    std::int32_t from = 0, to = 0;  // assertion period
+    claim_index idx = 0;
+    symbol sym = no_symbol;       // token, or a quantity's base unit
+    scope_id scope = 0;
+    source_index src = 0;
+    value_class vc = value_class::token;
+    bool planned = false;
+};
+
+inline prepared_claim prepare_claim(const corpus& c, claim_index i, const compare_options& opt);
 
 struct class_info {
     scope_id scope;
@@ -75,9 +92,25 @@ inline std::string interval_text(double lo, double hi) {
 
 class group_analysis {
 public:
-    group_analysis(const check_context& ctx, std::size_t g) : ctx_(ctx), c_(ctx.data()), g_(g) {}
+    group_analysis(const check_context& ctx, const std::vector<prepared_claim>& prepared)
+        : ctx_(ctx), c_(ctx.data()), prepared_(prepared) {}
 
-    group_outcome run() {
+    /// Analyses group g. The object is reused from group to group so its buffers are allocated
+    /// once per thread, not once per key.
+    group_outcome run(std::size_t g) {
+        g_ = g;
+        members_.clear();
+        for (auto& cl : classes_) cl.members.clear();
+        pool_.swap(classes_);
+        for (auto& cl : pool_) spare_.push_back(std::move(cl.members));
+        pool_.clear();
+        class_index_.clear();
+        distinct_scopes_.clear();
+        comparable_.clear();
+        marked_.clear();
+        listed_.clear();
+        deferred_.clear();
+        out_ = group_outcome{};
         build_members();
         out_.keys = distinct_scopes_.size();
         find_comparable_pairs();
@@ -99,43 +132,46 @@ public:
 private:
     // ---- preparation --------------------------------------------------------------------------
     void build_members() {
-        const auto& opt = ctx_.options().compare;
-        std::map<std::tuple<scope_id, bool, value_class, symbol>, std::uint32_t> class_ids;
-        std::set<scope_id> scopes;
-        for (auto it = ctx_.groups().begin(g_); it != ctx_.groups().end(g_); ++it) {
-            claim_index i = *it;
-            const auto& r = c_.stored(i);
-            period p = c_.assertion_period(i);
-            member m{i, p.first(), p.last(), 0, 0, no_symbol, r.source, 0};
-            value_class vc = value_class::token;
-            symbol base = no_symbol;
-            switch (r.kind) {
-                case value_kind::token: m.tok = r.sym; break;
-                case value_kind::quantity: {
-                    vc = value_class::quantity;
-                    double f = 1;
-                    auto iv = widen(quantity_interval(c_, r, opt.about_width, f, base), opt.rel_tolerance);
-                    m.lo = iv.lo;
-                    m.hi = iv.hi;
-                    break;
-                }
-                case value_kind::calendar:
-                    vc = value_class::calendar;
-                    m.lo = r.a;
-                    m.hi = r.b;
-                    break;
-                case value_kind::text: vc = value_class::text; break;
-                case value_kind::custom: vc = value_class::custom; break;
-            }
-            scopes.insert(r.scope);
-            auto key = std::make_tuple(r.scope, r.mode == modality::planned, vc, base);
-            auto [pos, fresh] = class_ids.emplace(key, static_cast<std::uint32_t>(classes_.size()));
-            if (fresh) classes_.push_back({r.scope, r.mode == modality::planned, vc, base, {}});
-            m.cls = pos->second;
+        const auto first = ctx_.groups().offset(g_);
+        const auto n = ctx_.groups().group_size(g_);
+        for (std::size_t k = 0; k < n; ++k) {
+            const auto& p = prepared_[first + k];
+            member m{p.idx, p.from, p.to, p.lo, p.hi, p.vc == value_class::token ? p.sym : no_symbol, p.src, 0};
+            distinct_scopes_.push_back(p.scope);
+            m.cls = class_of(p.scope, p.planned, p.vc, p.vc == value_class::quantity ? p.sym : no_symbol);
             classes_[m.cls].members.push_back(static_cast<std::uint32_t>(members_.size()));
             members_.push_back(m);
         }
-        distinct_scopes_.assign(scopes.begin(), scopes.end());
+        std::sort(distinct_scopes_.begin(), distinct_scopes_.end());
+        distinct_scopes_.erase(std::unique(distinct_scopes_.begin(), distinct_scopes_.end()), distinct_scopes_.end());
+    }
+
+    /// Most keys have one or two classes: a linear scan beats a map until there are many.
+    std::uint32_t class_of(scope_id scope, bool planned, value_class vc, symbol base) {
+        auto same = [&](const class_info& k) {
+            return k.scope == scope && k.planned == planned && k.vc == vc && k.base == base;
+        };
+        if (classes_.size() <= 8) {
+            for (std::uint32_t k = 0; k < classes_.size(); ++k)
+                if (same(classes_[k])) return k;
+        } else {
+            if (class_index_.empty())
+                for (std::uint32_t k = 0; k < classes_.size(); ++k)
+                    class_index_.emplace(std::make_tuple(classes_[k].scope, classes_[k].planned, classes_[k].vc,
+                                                         classes_[k].base), k);
+            auto it = class_index_.find(std::make_tuple(scope, planned, vc, base));
+            if (it != class_index_.end()) return it->second;
+        }
+        auto id = static_cast<std::uint32_t>(classes_.size());
+        std::vector<std::uint32_t> buf;
+        if (!spare_.empty()) {
+            buf = std::move(spare_.back());
+            spare_.pop_back();
+        }
+        classes_.push_back({scope, planned, vc, base, std::move(buf)});
+        if (!class_index_.empty() || classes_.size() > 9)
+            class_index_.emplace(std::make_tuple(scope, planned, vc, base), id);
+        return id;
     }
 
     void find_comparable_pairs() {
@@ -275,119 +311,115 @@ private:
     }
 
     /// Token classes: partners of x in B = overlapping(B) - overlapping(B with x's token)
-    /// - overlapping(B with a token compatible with x's); the same within x's source for
-    /// self-contradictions. Returns the partners counted for claims of A (plus B's when a != b).
+    /// - overlapping(B with a token compatible with x's). Adds to `partners` of A's claims (and of
+    /// B's when a != b) and returns what A's claims received.
     std::uint64_t count_tokens(std::uint32_t a, std::uint32_t b) {
+        std::uint64_t total = count_token_side(classes_[a].members, classes_[b].members, false);
+        if (a != b) count_token_side(classes_[b].members, classes_[a].members, false);
+        count_self(a, b);
+        return total;
+    }
+    std::uint64_t count_token_side(const std::vector<std::uint32_t>& queries, const std::vector<std::uint32_t>& set,
+                                   bool self) {
         const symbol pred = ctx_.groups().key(g_).second;
         const auto& compat = c_.compatible_pairs(pred);
-        auto sets_of = [&](std::uint32_t cls) {
-            token_sets s;
-            for (auto pos : classes_[cls].members) {
-                const auto& m = members_[pos];
-                s.all.add(m.from, m.to);
-                s.by_tok[m.tok].add(m.from, m.to);
-                s.by_src[m.src].add(m.from, m.to);
-                s.by_tok_src[{m.tok, m.src}].add(m.from, m.to);
-            }
-            s.all.seal();
-            for (auto& kv : s.by_tok) kv.second.seal();
-            for (auto& kv : s.by_src) kv.second.seal();
-            for (auto& kv : s.by_tok_src) kv.second.seal();
-            return s;
+        period_set all;
+        std::vector<std::pair<symbol, period_set>> by_tok;  // few tokens per key: linear look-up
+        auto tok_set = [&](symbol t) -> period_set* {
+            for (auto& kv : by_tok)
+                if (kv.first == t) return &kv.second;
+            return nullptr;
         };
-        auto count_side = [&](std::uint32_t qcls, const token_sets& S) {
-            std::uint64_t total = 0;
-            for (auto pos : classes_[qcls].members) {
-                auto& x = members_[pos];
-                std::uint64_t ov = S.all.overlapping(x.from, x.to);
-                std::uint64_t same = S.tok(x.tok).overlapping(x.from, x.to);
-                std::uint64_t sov = S.src(x.src).overlapping(x.from, x.to);
-                std::uint64_t ssame = S.tok_src(x.tok, x.src).overlapping(x.from, x.to);
-                std::uint64_t cov = 0, scov = 0;
-                for (const auto& [u, v] : compat) {
-                    symbol other = u == x.tok ? v : v == x.tok ? u : no_symbol;
-                    if (other == no_symbol || other == x.tok) continue;
-                    cov += S.tok(other).overlapping(x.from, x.to);
-                    scov += S.tok_src(other, x.src).overlapping(x.from, x.to);
-                }
-                std::uint64_t partners = ov - same - cov, self = sov - ssame - scov;
-                x.partners += partners;
-                x.self_partners += self;
-                total += partners;
+        for (auto pos : set) {
+            const auto& m = members_[pos];
+            all.add(m.from, m.to);
+            auto* ts = tok_set(m.tok);
+            if (!ts) {
+                by_tok.emplace_back(m.tok, period_set{});
+                ts = &by_tok.back().second;
             }
-            return total;
-        };
-        token_sets sb = sets_of(b);
-        std::uint64_t total = count_side(a, sb);
-        if (a != b) {
-            token_sets sa = sets_of(a);
-            count_side(b, sa);
+            ts->add(m.from, m.to);
+        }
+        all.seal();
+        for (auto& kv : by_tok) kv.second.seal();
+        std::uint64_t total = 0;
+        for (auto pos : queries) {
+            auto& x = members_[pos];
+            std::uint64_t ov = all.overlapping(x.from, x.to);
+            const auto* same = tok_set(x.tok);
+            std::uint64_t n = ov - (same ? same->overlapping(x.from, x.to) : 0);
+            for (const auto& [u, v] : compat) {
+                symbol other = u == x.tok ? v : v == x.tok ? u : no_symbol;
+                if (other == no_symbol || other == x.tok) continue;
+                if (const auto* os = tok_set(other)) n -= os->overlapping(x.from, x.to);
+            }
+            (self ? x.self_partners : x.partners) += n;
+            total += n;
         }
         return total;
     }
-    struct token_sets {
-        period_set all;
-        std::map<symbol, period_set> by_tok;
-        std::map<source_index, period_set> by_src;
-        std::map<std::pair<symbol, source_index>, period_set> by_tok_src;
-        const period_set& tok(symbol t) const {
-            auto it = by_tok.find(t);
-            return it == by_tok.end() ? empty() : it->second;
-        }
-        const period_set& src(source_index s) const {
-            auto it = by_src.find(s);
-            return it == by_src.end() ? empty() : it->second;
-        }
-        const period_set& tok_src(symbol t, source_index s) const {
-            auto it = by_tok_src.find({t, s});
-            return it == by_tok_src.end() ? empty() : it->second;
-        }
-        static const period_set& empty() {
-            static const period_set e;
-            return e;
-        }
-    };
 
     /// Quantity and calendar classes: partners are claims overlapping in time whose value
     /// interval lies wholly above or below (dominance counts, see detail/counting.hpp).
     std::uint64_t count_ranged(std::uint32_t a, std::uint32_t b) {
-        auto side = [&](std::uint32_t qcls, std::uint32_t scls) {
-            std::vector<ranged> set, queries;
-            std::map<source_index, std::pair<std::vector<ranged>, std::vector<std::uint32_t>>> set_by_src;
-            for (auto pos : classes_[scls].members) {
-                const auto& m = members_[pos];
-                set.push_back({m.from, m.to, m.lo, m.hi});
-                set_by_src[m.src].first.push_back({m.from, m.to, m.lo, m.hi});
-            }
-            for (auto pos : classes_[qcls].members) {
-                const auto& m = members_[pos];
-                queries.push_back({m.from, m.to, m.lo, m.hi});
-            }
-            auto counts = disjoint_overlapping_counts(set, queries);
-            std::uint64_t total = 0;
-            std::map<source_index, std::vector<std::uint32_t>> queries_by_src;
-            const auto& qm = classes_[qcls].members;
-            for (std::size_t i = 0; i < qm.size(); ++i) {
-                members_[qm[i]].partners += counts[i];
-                total += counts[i];
-                queries_by_src[members_[qm[i]].src].push_back(qm[i]);
-            }
-            for (auto& [s, qs] : queries_by_src) {
-                auto it = set_by_src.find(s);
-                if (it == set_by_src.end()) continue;
-                std::vector<ranged> sq;
-                for (auto pos : qs) {
-                    const auto& m = members_[pos];
-                    sq.push_back({m.from, m.to, m.lo, m.hi});
-                }
-                auto sc = disjoint_overlapping_counts(it->second.first, sq);
-                for (std::size_t i = 0; i < qs.size(); ++i) members_[qs[i]].self_partners += sc[i];
-            }
-            return total;
-        };
-        std::uint64_t total = side(a, b);
-        if (a != b) side(b, a);
+        std::uint64_t total = count_ranged_side(classes_[a].members, classes_[b].members, false);
+        if (a != b) count_ranged_side(classes_[b].members, classes_[a].members, false);
+        count_self(a, b);
         return total;
+    }
+    std::uint64_t count_ranged_side(const std::vector<std::uint32_t>& queries, const std::vector<std::uint32_t>& set,
+                                    bool self) {
+        std::vector<ranged> rs, qs;
+        rs.reserve(set.size());
+        qs.reserve(queries.size());
+        for (auto pos : set) rs.push_back({members_[pos].from, members_[pos].to, members_[pos].lo, members_[pos].hi});
+        for (auto pos : queries) qs.push_back({members_[pos].from, members_[pos].to, members_[pos].lo, members_[pos].hi});
+        auto counts = disjoint_overlapping_counts(rs, qs);
+        std::uint64_t total = 0;
+        for (std::size_t i = 0; i < queries.size(); ++i) {
+            (self ? members_[queries[i]].self_partners : members_[queries[i]].partners) += counts[i];
+            total += counts[i];
+        }
+        return total;
+    }
+
+    /// Self-contradictions: the same counts within each source. A source has few claims of one
+    /// key as a rule, so small runs are compared pairwise and only large ones are counted.
+    void count_self(std::uint32_t a, std::uint32_t b) {
+        auto by_source = [&](std::uint32_t cls) {
+            auto v = classes_[cls].members;
+            std::stable_sort(v.begin(), v.end(), [&](auto x, auto y) { return members_[x].src < members_[y].src; });
+            return v;
+        };
+        auto sa = by_source(a);
+        auto sb = a == b ? sa : by_source(b);
+        std::size_t i = 0, j = 0;
+        std::vector<std::uint32_t> ra, rb;
+        while (i < sa.size()) {
+            source_index s = members_[sa[i]].src;
+            ra.clear();
+            rb.clear();
+            while (i < sa.size() && members_[sa[i]].src == s) ra.push_back(sa[i++]);
+            while (j < sb.size() && members_[sb[j]].src < s) ++j;
+            while (j < sb.size() && members_[sb[j]].src == s) rb.push_back(sb[j++]);
+            if (rb.empty()) continue;
+            if (ra.size() * rb.size() <= 256) {
+                for (std::size_t x = 0; x < ra.size(); ++x)
+                    for (std::size_t y = (a == b ? x + 1 : 0); y < rb.size(); ++y) {
+                        auto& mx = members_[ra[x]];
+                        auto& my = members_[rb[y]];
+                        if (conflict(mx, my)) ++mx.self_partners, ++my.self_partners;
+                    }
+                continue;
+            }
+            const bool tokens = classes_[a].vc == value_class::token;
+            auto side = [&](const std::vector<std::uint32_t>& q, const std::vector<std::uint32_t>& st) {
+                if (tokens) count_token_side(q, st, true);
+                else count_ranged_side(q, st, true);
+            };
+            side(ra, rb);
+            if (a != b) side(rb, ra);
+        }
     }
 
     /// Which of two scopes' keys a cross-scope conflict counts under (§6: the key of the first
@@ -412,56 +444,98 @@ private:
     }
 
     // ---- findings -----------------------------------------------------------------------------
-    std::string value_key(const member& m) const {
-        const auto& r = c_.stored(m.idx);
-        switch (classes_[m.cls].vc) {
-            case value_class::token: return "t" + std::to_string(m.tok);
+    /// The identity of a member's value within its finding: equal tokens, equal intervals in one
+    /// base unit, or equal text of a user's value.
+    struct value_id {
+        std::uint8_t tag;
+        std::uint64_t a, b;
+        std::string text;  // user values only
+        bool operator<(const value_id& o) const {
+            return std::tie(tag, a, b, text) < std::tie(o.tag, o.a, o.b, o.text);
+        }
+    };
+    value_id value_key(const member& m) const {
+        auto bits = [](double d) {
+            std::uint64_t u;
+            std::memcpy(&u, &d, sizeof u);
+            return u;
+        };
+        const auto& cl = classes_[m.cls];
+        switch (cl.vc) {
+            case value_class::token: return {0, m.tok, 0, {}};
             case value_class::quantity:
             case value_class::calendar:
-                return "q" + std::to_string(classes_[m.cls].base) + ":" + format_number(m.lo) + ":" +
-                       format_number(m.hi);
-            case value_class::custom: return "c" + c_.extra(m.idx)->custom->to_string();
-            case value_class::text: return "x" + std::to_string(r.extra);
+                return {static_cast<std::uint8_t>(cl.vc == value_class::quantity ? 1 : 2),
+                        bits(m.lo) ^ (std::uint64_t{cl.base} << 1), bits(m.hi), {}};
+            case value_class::custom: return {3, 0, 0, c_.extra(m.idx)->custom->to_string()};
+            case value_class::text: return {4, m.idx, 0, {}};
         }
-        return {};
+        return {5, 0, 0, {}};
     }
 
-    std::vector<value_group> group_values(const std::vector<std::uint32_t>& positions) const {
-        std::vector<value_group> groups;
-        std::vector<std::string> keys;
-        std::vector<std::set<source_index>> origins;
-        const auto cap = ctx_.options().max_claims_per_value;
-        for (auto pos : positions) {
-            const auto& m = members_[pos];
-            auto key = value_key(m);
-            auto it = std::find(keys.begin(), keys.end(), key);
-            std::size_t gi;
-            if (it == keys.end()) {
-                gi = groups.size();
-                keys.push_back(key);
+    /// The claims of a finding grouped by value, most-stated values first when there are more
+    /// than max_values_per_finding (the rest are counted in `omitted`). Evidence, the costly part,
+    /// is built only for the values and claims shown.
+    std::vector<value_group> group_values(const std::vector<std::uint32_t>& positions, std::size_t& omitted) const {
+        std::map<value_id, std::size_t> keys;  // value -> group, in order of first claim
+        std::vector<std::size_t> group_of(positions.size()), counts, first;
+        std::vector<std::vector<source_index>> origins;
+        for (std::size_t k = 0; k < positions.size(); ++k) {
+            const auto& m = members_[positions[k]];
+            auto [it, fresh] = keys.emplace(value_key(m), counts.size());
+            if (fresh) {
+                counts.push_back(0);
+                first.push_back(k);
                 origins.emplace_back();
-                value_group vg;
-                vg.value = c_[m.idx].value_text();
-                const auto& cl = classes_[m.cls];
-                if (cl.vc == value_class::quantity) {
-                    auto iv = raw_interval(m);
-                    vg.interval = interval_text(iv.lo, iv.hi);
-                    if (cl.base != no_symbol) vg.interval += " " + std::string(c_.unit_base_name(cl.base));
-                } else if (cl.vc == value_class::calendar) {
-                    vg.interval = to_string(period{static_cast<day_number>(m.lo), static_cast<day_number>(m.hi)});
-                }
-                groups.push_back(std::move(vg));
-            } else {
-                gi = static_cast<std::size_t>(it - keys.begin());
             }
-            auto& vg = groups[gi];
-            ++vg.claim_count;
-            if (vg.claims.size() < cap) vg.claims.push_back(ctx_.evidence_of(m.idx));
-            for (auto o : c_.claim_origins(m.idx)) origins[gi].insert(o);
+            const std::size_t gi = it->second;
+            group_of[k] = gi;
+            ++counts[gi];
+            const auto* e = c_.extra(m.idx);
+            if (e && !e->cites.empty()) {
+                for (auto o : c_.claim_origins(m.idx)) origins[gi].push_back(o);
+            } else {
+                const auto& o = c_.origins(m.src);
+                origins[gi].insert(origins[gi].end(), o.begin(), o.end());
+            }
         }
-        for (std::size_t i = 0; i < groups.size(); ++i) {
-            groups[i].origins = origins[i].size();
-            for (auto o : origins[i]) groups[i].origin_names.push_back(ctx_.origin_name(o));
+        std::vector<std::size_t> order(counts.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        const auto max_values = ctx_.options().max_values_per_finding;
+        if (order.size() > max_values) {
+            std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return counts[x] > counts[y]; });
+            omitted = order.size() - max_values;
+            order.resize(max_values);
+            std::sort(order.begin(), order.end());  // shown in order of first claim
+        }
+        std::vector<std::size_t> slot(counts.size(), SIZE_MAX);
+        std::vector<value_group> groups;
+        for (auto gi : order) {
+            slot[gi] = groups.size();
+            const auto& m = members_[positions[first[gi]]];
+            value_group vg;
+            vg.value = c_[m.idx].value_text();
+            const auto& cl = classes_[m.cls];
+            if (cl.vc == value_class::quantity) {
+                auto iv = raw_interval(m);
+                vg.interval = interval_text(iv.lo, iv.hi);
+                if (cl.base != no_symbol) vg.interval += " " + std::string(c_.unit_base_name(cl.base));
+            } else if (cl.vc == value_class::calendar) {
+                vg.interval = to_string(period{static_cast<day_number>(m.lo), static_cast<day_number>(m.hi)});
+            }
+            vg.claim_count = counts[gi];
+            auto& o = origins[gi];
+            std::sort(o.begin(), o.end());
+            o.erase(std::unique(o.begin(), o.end()), o.end());
+            vg.origins = o.size();
+            for (auto src : o) vg.origin_names.push_back(ctx_.origin_name(src));
+            groups.push_back(std::move(vg));
+        }
+        const auto cap = ctx_.options().max_claims_per_value;
+        for (std::size_t k = 0; k < positions.size(); ++k) {
+            auto sl = slot[group_of[k]];
+            if (sl == SIZE_MAX || groups[sl].claims.size() >= cap) continue;
+            groups[sl].claims.push_back(ctx_.evidence_of(members_[positions[k]].idx));
         }
         return groups;
     }
@@ -509,15 +583,17 @@ private:
             sources.insert(c_.source_at(m.src).id);
         }
         f.claim_count = positions.size();
-        if (scopes.size() == 1) f.scope = c_.scope_text(*scopes.begin());
+        if (scopes.size() == 1) f.scope = ctx_.scope_text(*scopes.begin());
         f.sources.assign(sources.begin(), sources.end());
-        f.values = group_values(positions);
+        f.values = group_values(positions, f.omitted_values);
         f.message = describe(f.values, classes_[members_[positions.front()].cls].vc);
         return f;
     }
 
     void make_findings() {
         const auto& opt = ctx_.options();
+        if (!opt.wants(kinds::conflict) && !opt.wants(kinds::single_origin) && !opt.wants(kinds::self_contradiction))
+            return;
         // One conflict finding per class family (value kind) that has conflicts.
         std::map<std::tuple<bool, value_class, symbol>, std::vector<std::uint32_t>> families;
         for (std::uint32_t pos = 0; pos < members_.size(); ++pos) {
@@ -527,6 +603,7 @@ private:
             families[{cl.planned, cl.vc, cl.base}].push_back(pos);
         }
         for (const auto& [fam, positions] : families) {
+            if (!opt.wants(kinds::conflict) && !opt.wants(kinds::single_origin)) break;
             std::uint64_t pairs = 0;
             for (auto pos : positions) pairs += members_[pos].partners;
             finding f = make_finding(kinds::conflict, severity::error, positions);
@@ -574,9 +651,13 @@ private:
     static constexpr std::size_t max_listed_claims = 1000;
     const check_context& ctx_;
     const corpus& c_;
-    std::size_t g_;
+    const std::vector<prepared_claim>& prepared_;
+    std::size_t g_ = 0;
+    std::vector<class_info> pool_;
+    std::vector<std::vector<std::uint32_t>> spare_;
     std::vector<member> members_;
     std::vector<class_info> classes_;
+    std::map<std::tuple<scope_id, bool, value_class, symbol>, std::uint32_t> class_index_;
     std::vector<scope_id> distinct_scopes_;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> comparable_;
     std::set<scope_id> marked_;
@@ -584,6 +665,40 @@ private:
     std::vector<finding> deferred_;
     group_outcome out_;
 };
+
+inline prepared_claim prepare_claim(const corpus& c, claim_index i, const compare_options& opt) {
+    const auto& r = c.stored(i);
+    prepared_claim p;
+    period per = c.assertion_period(i);
+    p.from = per.first();
+    p.to = per.last();
+    p.idx = i;
+    p.scope = r.scope;
+    p.src = r.source;
+    p.planned = r.mode == modality::planned;
+    switch (r.kind) {
+        case value_kind::token:
+            p.vc = value_class::token;
+            p.sym = r.sym;
+            break;
+        case value_kind::quantity: {
+            p.vc = value_class::quantity;
+            double f = 1;
+            auto iv = widen(quantity_interval(c, r, opt.about_width, f, p.sym), opt.rel_tolerance);
+            p.lo = iv.lo;
+            p.hi = iv.hi;
+            break;
+        }
+        case value_kind::calendar:
+            p.vc = value_class::calendar;
+            p.lo = r.a;
+            p.hi = r.b;
+            break;
+        case value_kind::text: p.vc = value_class::text; break;
+        case value_kind::custom: p.vc = value_class::custom; break;
+    }
+    return p;
+}
 
 }  // namespace detail
 
@@ -599,8 +714,13 @@ struct conflicts_fn {
         const auto& groups = ctx.groups();
         const std::size_t ng = groups.size();
         std::vector<detail::group_outcome> outcomes(ng);
+        const auto& cmp = ctx.options().compare;
+        const auto& c = ctx.data();
+        const auto prepared = groups.in_group_order<detail::prepared_claim>(
+            [&](claim_index i) { return detail::prepare_claim(c, i, cmp); });
         auto work = [&](std::size_t lo, std::size_t hi) {
-            for (std::size_t g = lo; g < hi; ++g) outcomes[g] = detail::group_analysis(ctx, g).run();
+            detail::group_analysis analysis(ctx, prepared);
+            for (std::size_t g = lo; g < hi; ++g) outcomes[g] = analysis.run(g);
         };
         unsigned threads = std::min<unsigned>(ctx.options().thread_count(), static_cast<unsigned>(ng / 64 + 1));
         if (threads <= 1) {
@@ -640,7 +760,6 @@ struct conflicts_fn {
                 listed.resize(ctx.options().pair_list_cap);
                 complete = false;
             }
-            const auto& c = ctx.data();
             for (auto [a, b] : listed) out.pairs.emplace_back(std::string(c.claim_id(a)), std::string(c.claim_id(b)));
             out.pairs_complete = complete;
         }

@@ -95,48 +95,70 @@ struct ranged {
 
 /// For each query claim, how many members of `set` both overlap it in time and have a value
 /// interval disjoint from it (strictly above or strictly below).
+///
+/// Partners above x: y.lo > x.hi, minus those that start after x ends (y.from > x.to), minus
+/// those that end before x starts (y.to < x.from); the two subtracted sets are disjoint. One sweep
+/// over the set in decreasing `lo` against the queries in decreasing `hi` answers all three with
+/// two Fenwick trees (over the ranks of `from` and of `to`); partners below mirror it.
 inline std::vector<std::uint64_t> disjoint_overlapping_counts(const std::vector<ranged>& set,
                                                               const std::vector<ranged>& queries) {
     std::vector<std::uint64_t> out(queries.size(), 0);
     if (set.empty() || queries.empty()) return out;
-    // Partners above: y.lo > x.hi and periods overlap
-    //   = #(y.lo > x.hi) - #(y.lo > x.hi, y.from > x.to) - #(y.lo > x.hi, y.to < x.from).
-    // Partners below mirror it with negated values.
-    std::vector<double> los, neg_his;
-    los.reserve(set.size());
-    neg_his.reserve(set.size());
+    std::vector<std::int32_t> froms, tos;
+    froms.reserve(set.size());
+    tos.reserve(set.size());
     for (const auto& y : set) {
-        los.push_back(y.lo);
-        neg_his.push_back(-y.hi);
+        froms.push_back(y.from);
+        tos.push_back(y.to);
     }
-    std::sort(los.begin(), los.end());
-    std::sort(neg_his.begin(), neg_his.end());
-    auto above_1d = [&](const std::vector<double>& v, double t) {
-        return static_cast<std::uint64_t>(v.end() - std::upper_bound(v.begin(), v.end(), t));
+    std::sort(froms.begin(), froms.end());
+    froms.erase(std::unique(froms.begin(), froms.end()), froms.end());
+    std::sort(tos.begin(), tos.end());
+    tos.erase(std::unique(tos.begin(), tos.end()), tos.end());
+    auto rank = [](const std::vector<std::int32_t>& v, std::int32_t x) {
+        return static_cast<std::size_t>(std::lower_bound(v.begin(), v.end(), x) - v.begin());
     };
-    std::vector<std::pair<double, double>> pts, qs;
-    pts.reserve(set.size());
-    qs.reserve(queries.size());
-    auto run = [&](auto point_of, auto query_of) {
-        pts.clear();
-        qs.clear();
-        for (const auto& y : set) pts.push_back(point_of(y));
-        for (const auto& x : queries) qs.push_back(query_of(x));
-        return dominance_counts(pts, qs);
+    auto upper = [](const std::vector<std::int32_t>& v, std::int32_t x) {
+        return static_cast<std::size_t>(std::upper_bound(v.begin(), v.end(), x) - v.begin());
     };
-    using P = std::pair<double, double>;
-    auto a1 = run([](const ranged& y) { return P{y.lo, y.from}; }, [](const ranged& x) { return P{x.hi, x.to}; });
-    auto a2 = run([](const ranged& y) { return P{y.lo, -double(y.to)}; },
-                  [](const ranged& x) { return P{x.hi, -double(x.from)}; });
-    auto b1 = run([](const ranged& y) { return P{-y.hi, y.from}; }, [](const ranged& x) { return P{-x.lo, x.to}; });
-    auto b2 = run([](const ranged& y) { return P{-y.hi, -double(y.to)}; },
-                  [](const ranged& x) { return P{-x.lo, -double(x.from)}; });
-    for (std::size_t i = 0; i < queries.size(); ++i) {
-        const auto& x = queries[i];
-        std::uint64_t above = above_1d(los, x.hi) - a1[i] - a2[i];
-        std::uint64_t below = above_1d(neg_his, -x.lo) - b1[i] - b2[i];
-        out[i] = above + below;
+    std::vector<std::uint32_t> from_rank(set.size()), to_rank(set.size());
+    for (std::size_t i = 0; i < set.size(); ++i) {
+        from_rank[i] = static_cast<std::uint32_t>(rank(froms, set[i].from));
+        to_rank[i] = static_cast<std::uint32_t>(rank(tos, set[i].to));
     }
+    std::vector<std::uint32_t> porder(set.size()), qorder(queries.size());
+    for (std::uint32_t i = 0; i < porder.size(); ++i) porder[i] = i;
+    for (std::uint32_t i = 0; i < qorder.size(); ++i) qorder[i] = i;
+
+    // above == true: partners whose interval lies above the query; else below.
+    auto sweep = [&](bool above) {
+        if (above) {
+            std::sort(porder.begin(), porder.end(), [&](auto x, auto y) { return set[x].lo > set[y].lo; });
+            std::sort(qorder.begin(), qorder.end(), [&](auto x, auto y) { return queries[x].hi > queries[y].hi; });
+        } else {
+            std::sort(porder.begin(), porder.end(), [&](auto x, auto y) { return set[x].hi < set[y].hi; });
+            std::sort(qorder.begin(), qorder.end(), [&](auto x, auto y) { return queries[x].lo < queries[y].lo; });
+        }
+        fenwick by_from(froms.size()), by_to(tos.size());
+        std::size_t pi = 0;
+        std::uint32_t inserted = 0;
+        for (auto q : qorder) {
+            const auto& x = queries[q];
+            while (pi < porder.size() &&
+                   (above ? set[porder[pi]].lo > x.hi : set[porder[pi]].hi < x.lo)) {
+                by_from.add(from_rank[porder[pi]]);
+                by_to.add(to_rank[porder[pi]]);
+                ++pi;
+                ++inserted;
+            }
+            // Inserted members starting after x ends, and ending before x starts.
+            std::uint32_t late = inserted - by_from.prefix(upper(froms, x.to));
+            std::uint32_t early = by_to.prefix(rank(tos, x.from));
+            out[q] += inserted - late - early;
+        }
+    };
+    sweep(true);
+    sweep(false);
     return out;
 }
 
