@@ -9,6 +9,7 @@
 //
 // Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad input or bad usage.
 
+#include "partition.hpp"
 #include "terminal.hpp"
 
 #include <crosscheck/checks.hpp>
@@ -27,8 +28,10 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -129,20 +132,8 @@ inline bool load_all(const check_settings& s, crosscheck::corpus& c, progress& b
     return true;
 }
 
-inline int run_check(const check_settings& s) {
-    progress bar(is_terminal(stderr) && total_size(s.files) >= progress_threshold_bytes);
-    crosscheck::corpus c;
-    if (!load_all(s, c, bar)) return exit_code::bad_input;
-
-    crosscheck::check_options co;
-    if (s.about_tolerance) co.compare.about_width = *s.about_tolerance;
-    co.only = s.only;
-    co.list_pairs = s.list_pairs;
-    co.threads = s.threads;
-    bar.phase(fmt::format("Checking {} claims", c.size()));
-    crosscheck::report r = crosscheck::check(c, co);
-    bar.done();
-
+/// Writes `r` to stdout in the chosen format; the exit code by --fail-on.
+inline int write_report(const crosscheck::report& r, const check_settings& s, const std::vector<std::string>& files) {
     switch (s.format()) {
         case output_format::json: {
             nlohmann::json j = r;
@@ -153,7 +144,7 @@ inline int run_check(const check_settings& s) {
             crosscheck::markdown_options mo;
             mo.quotes = s.quotes;
             std::string names;
-            for (const auto& f : s.files)
+            for (const auto& f : files)
                 names += (names.empty() ? "" : ", ") + std::filesystem::path(f).filename().string();
             mo.title = "crosscheck report: " + names;
             crosscheck::write_markdown(std::cout, r, mo);
@@ -171,15 +162,114 @@ inline int run_check(const check_settings& s) {
     return fails(r, s.fail_on()) ? exit_code::findings : exit_code::clean;
 }
 
+inline int run_check(const check_settings& s) {
+    progress bar(is_terminal(stderr) && total_size(s.files) >= progress_threshold_bytes);
+    crosscheck::corpus c;
+    if (!load_all(s, c, bar)) return exit_code::bad_input;
+
+    crosscheck::check_options co;
+    if (s.about_tolerance) co.compare.about_width = *s.about_tolerance;
+    co.only = s.only;
+    co.list_pairs = s.list_pairs;
+    co.threads = s.threads;
+    bar.phase(fmt::format("Checking {} claims", c.size()));
+    crosscheck::report r = crosscheck::check(c, co);
+    bar.done();
+
+    return write_report(r, s, s.files);
+}
+
+/// `crosscheck partition --parts N IN... OUTDIR`: the corpus cut into N JSON corpora by
+/// (entity, predicate) group, each with every declaration, written as OUTDIR/part-K.json.
+struct partition_settings {
+    std::size_t parts = 2;
+    std::vector<std::string> args;  // the inputs, then the output directory
+    std::string input_format;
+    std::size_t max_errors = 100;
+};
+
+inline int run_partition(const partition_settings& p) {
+    if (p.args.size() < 2) {
+        fmt::print(stderr, "crosscheck partition: give at least one input file and the output directory\n");
+        return exit_code::bad_input;
+    }
+    check_settings s;
+    s.files.assign(p.args.begin(), p.args.end() - 1);
+    s.input_format = p.input_format;
+    s.max_errors = p.max_errors;
+    const std::filesystem::path dir = p.args.back();
+    progress bar(is_terminal(stderr) && total_size(s.files) >= progress_threshold_bytes);
+    crosscheck::corpus c;
+    if (!load_all(s, c, bar)) return exit_code::bad_input;
+    bar.phase(fmt::format("Partitioning {} claims", c.size()));
+    auto parts = partition_corpus(c, p.parts);
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) {
+        bar.done();
+        fmt::print(stderr, "crosscheck partition: cannot create {}: {}\n", dir.string(), ec.message());
+        return exit_code::bad_input;
+    }
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+        const auto path = dir / fmt::format("part-{}.json", k + 1);
+        std::ofstream out(path);
+        out << parts[k].dump(1) << '\n';
+        if (!out) {
+            bar.done();
+            fmt::print(stderr, "crosscheck partition: cannot write {}\n", path.string());
+            return exit_code::bad_input;
+        }
+    }
+    bar.done();
+    for (std::size_t k = 0; k < parts.size(); ++k)
+        fmt::print("{}: {} claims\n", (dir / fmt::format("part-{}.json", k + 1)).string(), parts[k]["claims"].size());
+    return exit_code::clean;
+}
+
+/// `crosscheck merge REPORT.json...`: the JSON reports of the parts combined into one report,
+/// written and judged (--fail-on) as `check` would.
+inline int run_merge(const check_settings& s) {
+    std::vector<crosscheck::report> reports;
+    bool ok = true;
+    for (const auto& file : s.files) {
+        std::ifstream in(file);
+        if (!in) {
+            fmt::print(stderr, "{}: error: cannot read file\n", file);
+            ok = false;
+            continue;
+        }
+        try {
+            const auto j = nlohmann::json::parse(in);
+            if (!j.is_object() || !j.contains("findings") || !j.contains("stats"))
+                throw std::runtime_error("expected an object with \"findings\" and \"stats\" (check --format json)");
+            reports.push_back(j.get<crosscheck::report>());
+        } catch (const std::exception& e) {
+            fmt::print(stderr, "{}: error: not a crosscheck JSON report: {}\n", file, e.what());
+            ok = false;
+        }
+    }
+    if (!ok) return exit_code::bad_input;
+    return write_report(merge_reports(reports), s, s.files);
+}
+
+/// The options that choose how a report is written and judged (check and merge).
+inline void add_output_options(CLI::App* cmd, check_settings& s) {
+    cmd->add_option("-f,--format", s.format_name, "Report format (default: text)")
+        ->check(CLI::IsMember({"text", "json", "markdown"}));
+    cmd->add_option("--fail-on", s.fail_on_name, "Exit 1 when a finding is at least this severe (default: error)")
+        ->check(CLI::IsMember({"error", "warning", "never"}));
+    cmd->add_option("--color", s.color_name,
+                    "Colour the text report; auto: when stdout is a terminal and NO_COLOR is not set (default: auto)")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    cmd->add_flag("--no-quotes", [&s](std::int64_t) { s.quotes = false; }, "Leave the sources' words out of the report");
+}
+
 inline void add_check_command(CLI::App& app, check_settings& s) {
     auto* cmd = app.add_subcommand("check", "Find contradictions in one or more corpora (JSON or CSV)");
     cmd->add_option("files", s.files, "Corpus files; several are checked as one corpus")->required();
     cmd->add_option("--input-format", s.input_format, "json or csv (default: by file extension)")
         ->check(CLI::IsMember({"json", "csv"}));
-    cmd->add_option("-f,--format", s.format_name, "Report format (default: text)")
-        ->check(CLI::IsMember({"text", "json", "markdown"}));
-    cmd->add_option("--fail-on", s.fail_on_name, "Exit 1 when a finding is at least this severe (default: error)")
-        ->check(CLI::IsMember({"error", "warning", "never"}));
+    add_output_options(cmd, s);
     cmd->add_option("--only", s.only,
                     "Report only findings of these kinds (repeatable, or comma-separated)")
         ->check(CLI::IsMember({"conflict", "self_contradiction", "rule_violation", "single_origin", "input_warning"}))
@@ -195,10 +285,26 @@ inline void add_check_command(CLI::App& app, check_settings& s) {
     cmd->add_option("--max-errors", s.max_errors, "Stop reading after this many input errors (0: no limit)")
         ->capture_default_str();
     cmd->add_flag("--list-pairs", s.list_pairs, "Include the conflicting pairs of claims in the report");
-    cmd->add_option("--color", s.color_name,
-                    "Colour the text report; auto: when stdout is a terminal and NO_COLOR is not set (default: auto)")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
-    cmd->add_flag("--no-quotes", [&s](std::int64_t) { s.quotes = false; }, "Leave the sources' words out of the report");
+}
+
+inline void add_partition_command(CLI::App& app, partition_settings& p) {
+    auto* cmd = app.add_subcommand(
+        "partition", "Cut a corpus into parts that can be checked apart (by subject and predicate); "
+                     "combine their JSON reports with `merge`");
+    cmd->add_option("--parts", p.parts, "Number of parts")->required()->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
+    cmd->add_option("args", p.args, "Corpus files (JSON or CSV), then the directory for part-1.json ...")
+        ->required()
+        ->expected(2, -1);
+    cmd->add_option("--input-format", p.input_format, "json or csv (default: by file extension)")
+        ->check(CLI::IsMember({"json", "csv"}));
+    cmd->add_option("--max-errors", p.max_errors, "Stop reading after this many input errors (0: no limit)")
+        ->capture_default_str();
+}
+
+inline void add_merge_command(CLI::App& app, check_settings& s) {
+    auto* cmd = app.add_subcommand("merge", "Combine the JSON reports (check --format json) of a partitioned corpus");
+    cmd->add_option("reports", s.files, "JSON reports of the parts")->required();
+    add_output_options(cmd, s);
 }
 
 }  // namespace factcheck
@@ -211,6 +317,10 @@ int main(int argc, char** argv) {
 
     factcheck::check_settings check;
     factcheck::add_check_command(app, check);
+    factcheck::partition_settings partition;
+    factcheck::add_partition_command(app, partition);
+    factcheck::check_settings merge;
+    factcheck::add_merge_command(app, merge);
 
     try {
         app.parse(argc, argv);
@@ -227,6 +337,8 @@ int main(int argc, char** argv) {
 
     try {
         if (app.got_subcommand("check")) return factcheck::run_check(check);
+        if (app.got_subcommand("partition")) return factcheck::run_partition(partition);
+        if (app.got_subcommand("merge")) return factcheck::run_merge(merge);
     } catch (const crosscheck::error& e) {
         fmt::print(stderr, "crosscheck: {}\n", e.what());
         return factcheck::exit_code::bad_input;
