@@ -222,7 +222,8 @@ inline int run_partition(const partition_settings& p) {
     }
     bar.done();
     for (std::size_t k = 0; k < parts.size(); ++k)
-        fmt::print("{}: {} claims\n", (dir / fmt::format("part-{}.json", k + 1)).string(), parts[k]["claims"].size());
+        fmt::print("{}: {} claim{}\n", (dir / fmt::format("part-{}.json", k + 1)).string(), parts[k]["claims"].size(),
+                   parts[k]["claims"].size() == 1 ? "" : "s");
     return exit_code::clean;
 }
 
