@@ -5,6 +5,7 @@
 
 #include <crosscheck/checks/conflicts.hpp>
 #include <crosscheck/checks/context.hpp>
+#include <crosscheck/checks/corroboration.hpp>
 #include <crosscheck/checks/input_warnings.hpp>
 #include <crosscheck/checks/rules.hpp>
 
