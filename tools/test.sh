@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and tests every variant CI checks, stopping at the first failure:
-#   dev          g++ 12,    C++17, Debug   + header self-containment test + package tests
+#   dev          g++ 12,    C++17, Debug   + header self-containment and ODR tests + package tests
 #   dev-cxx20    g++ 12,    C++20, Debug
 #   clang        clang++ 14, C++17, Debug  + benchmarks compiled (not run)
 #   clang-cxx20  clang++ 14, C++20, Debug
