@@ -38,6 +38,13 @@ for i in "${!variants[@]}"; do
     fi
 done
 variants=("${variants[@]}")
+for variant in "${variants[@]}"; do
+    case "$variant" in
+        dev|dev-cxx20|clang|clang-cxx20|asan) ;;
+        *) echo "test.sh: unknown variant '$variant' (known: ${all_variants[*]} demo)" >&2; exit 2 ;;
+    esac
+done
+mkdir -p build
 
 start=$SECONDS
 summary=()
@@ -76,12 +83,9 @@ for variant in "${variants[@]}"; do
     case "$variant" in
         dev) extra=(-DCROSSCHECK_HEADER_TESTS=ON -DCROSSCHECK_PACKAGE_TESTS=ON -DCROSSCHECK_BUILD_BENCH=OFF) ;;
         clang) extra=(-DCROSSCHECK_HEADER_TESTS=OFF -DCROSSCHECK_PACKAGE_TESTS=OFF -DCROSSCHECK_BUILD_BENCH=ON) ;;
-        dev-cxx20|clang-cxx20|asan) ;;
-        *) echo "test.sh: unknown variant '$variant' (known: ${all_variants[*]})" >&2; exit 2 ;;
     esac
     echo "== $variant =="
     step="configuring (cmake --preset $variant)"
-    mkdir -p build
     log="build/$variant.configure.log"
     cmake --preset "$variant" "${fresh[@]}" "${launcher[@]}" "${extra[@]}" >"$log" 2>&1 || { cat "$log"; false; }
     grep -E '^-- crosscheck:' "$log" || true
