@@ -10,6 +10,7 @@
 // Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad input or bad usage.
 
 #include "partition.hpp"
+#include "resolve_command.hpp"
 #include "terminal.hpp"
 
 #include <crosscheck/checks.hpp>
@@ -24,6 +25,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <exception>
@@ -179,6 +181,42 @@ inline int run_check(const check_settings& s) {
     return write_report(r, s, s.files);
 }
 
+/// `crosscheck resolve FILE...`: the most likely value of each disputed key.
+struct resolve_settings {
+    check_settings io;  // files, input format, errors, output format, colour
+    std::string method = "accu";
+    std::vector<std::string> time_varying;
+    bool all = false;
+};
+
+inline int run_resolve(const resolve_settings& rs) {
+    const check_settings& s = rs.io;
+    progress bar(is_terminal(stderr) && total_size(s.files) >= progress_threshold_bytes);
+    crosscheck::corpus c;
+    if (!load_all(s, c, bar)) return exit_code::bad_input;
+    const auto methods = crosscheck::standard_methods();
+    auto m = std::find_if(methods.begin(), methods.end(), [&](const auto& x) { return x.name == rs.method; });
+    crosscheck::corpus_evidence_options eo;
+    if (s.about_tolerance) eo.about_width = *s.about_tolerance;
+    eo.time_varying_predicates = rs.time_varying;
+    bar.phase(fmt::format("Resolving {} claims", c.size()));
+    const resolve_outcome out = resolve_corpus(c, *m, eo, rs.all);
+    bar.done();
+    switch (s.format()) {
+        case output_format::json: std::cout << resolution_json(out).dump(2) << '\n'; break;
+        case output_format::markdown: {
+            std::string names;
+            for (const auto& f : s.files)
+                names += (names.empty() ? "" : ", ") + std::filesystem::path(f).filename().string();
+            write_resolution_markdown(std::cout, out, "crosscheck resolution: " + names);
+            break;
+        }
+        case output_format::text: write_resolution_text(std::cout, out); break;
+    }
+    std::cout.flush();
+    return exit_code::clean;
+}
+
 /// `crosscheck partition --parts N IN... OUTDIR`: the corpus cut into N JSON corpora by
 /// (entity, predicate) group, each with every declaration, written as OUTDIR/part-K.json.
 struct partition_settings {
@@ -288,6 +326,29 @@ inline void add_check_command(CLI::App& app, check_settings& s) {
     cmd->add_flag("--list-pairs", s.list_pairs, "Include the conflicting pairs of claims in the report");
 }
 
+inline void add_resolve_command(CLI::App& app, resolve_settings& rs) {
+    auto* cmd = app.add_subcommand("resolve", "Rank the values of each disputed key by how likely they are true");
+    check_settings& s = rs.io;
+    cmd->add_option("files", s.files, "Corpus files; several are read as one corpus")->required();
+    cmd->add_option("--input-format", s.input_format, "json or csv (default: by file extension)")
+        ->check(CLI::IsMember({"json", "csv"}));
+    cmd->add_option("-m,--method", rs.method, "majority, weighted, truthfinder, accu or accu_copy (default: accu)")
+        ->check(CLI::IsMember({"majority", "weighted", "truthfinder", "accu", "accu_copy"}));
+    cmd->add_option("-f,--format", s.format_name, "Output format (default: text)")
+        ->check(CLI::IsMember({"text", "json", "markdown"}));
+    cmd->add_option("--time-varying", rs.time_varying,
+                    "A predicate whose value changes over time: the latest claims weigh most (repeatable)")
+        ->allow_extra_args(false)
+        ->delimiter(',');
+    cmd->add_option("--about-tolerance", s.about_tolerance,
+                    "Relative width of \"about\" figures (default: 0.1)")
+        ->check(CLI::Range(0.0, 1.0));
+    cmd->add_flag("--all", rs.all, "Show every key, not only those with more than one value");
+    cmd->add_flag("--skip-invalid", s.skip_invalid, "Leave out invalid claims (listed on stderr) instead of stopping");
+    cmd->add_option("--max-errors", s.max_errors, "Stop reading after this many input errors (0: no limit)")
+        ->capture_default_str();
+}
+
 inline void add_partition_command(CLI::App& app, partition_settings& p) {
     auto* cmd = app.add_subcommand(
         "partition", "Cut a corpus into parts that can be checked apart (by subject and predicate); "
@@ -318,6 +379,8 @@ int main(int argc, char** argv) {
 
     factcheck::check_settings check;
     factcheck::add_check_command(app, check);
+    factcheck::resolve_settings resolve;
+    factcheck::add_resolve_command(app, resolve);
     factcheck::partition_settings partition;
     factcheck::add_partition_command(app, partition);
     factcheck::check_settings merge;
@@ -338,6 +401,7 @@ int main(int argc, char** argv) {
 
     try {
         if (app.got_subcommand("check")) return factcheck::run_check(check);
+        if (app.got_subcommand("resolve")) return factcheck::run_resolve(resolve);
         if (app.got_subcommand("partition")) return factcheck::run_partition(partition);
         if (app.got_subcommand("merge")) return factcheck::run_merge(merge);
     } catch (const crosscheck::error& e) {
