@@ -375,7 +375,9 @@ int main(int argc, char** argv) {
     CLI::App app{"crosscheck: find the contradictions between sourced claims", "crosscheck"};
     app.set_version_flag("--version", std::string("crosscheck ") + crosscheck::version_string);
     app.require_subcommand(1);
-    app.footer("Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 bad input or usage.");
+    app.footer(
+        "Exit codes: 0 success (check, merge: no finding at or above --fail-on), 1 findings at or above "
+        "--fail-on, 2 bad input or usage.");
 
     factcheck::check_settings check;
     factcheck::add_check_command(app, check);
