@@ -7,6 +7,7 @@ set -euo pipefail
 packages=(
     g++ clang cmake ninja-build pkgconf         # toolchain (g++ 12, clang++ 14 on Debian 12)
     clang-format                                # tools/format.sh (test.sh reports formatting)
+    libclang-rt-14-dev                          # libFuzzer for tests/fuzz (only recommended by clang)
     librange-v3-dev libhowardhinnant-date-dev   # the library's dependencies
     catch2 nlohmann-json3-dev                   # tests and the opt-in integrations
     libfmt-dev libcli11-dev                     # the crosscheck program
