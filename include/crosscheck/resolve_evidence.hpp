@@ -288,7 +288,9 @@ struct resolve_options {
     double copy_prior = 0.2;            // alpha: prior probability that two sources are dependent
     double copy_rate = 0.8;             // c: probability that a copier copies a given value
     bool shared_truth_evidence = true;  // sharing a probably true value counts as (weak) evidence of copying
-    bool directional_copying = false;   // discount a vote by P(it copies an earlier provider), not P(dependent)
+    bool directional_copying = false;   // true: discount a vote by P(it copies an earlier provider);
+                                        // default: by P(the two are dependent either way), which
+                                        // resists a copying group that outnumbers the truth
 };
 
 /// One value of an item, as ranked by a method.
