@@ -394,8 +394,11 @@ public:
         try {
             doc_ = json::parse(text_.begin(), text_.end());
         } catch (const json::parse_error& e) {
-            // The scanner accepts only what nlohmann accepts, so this is a safety net.
+            // The scanner accepts only what nlohmann accepts, so these are safety nets.
             error_at_offset(e.byte > 0 ? e.byte - 1 : 0, std::string("syntax error: ") + e.what());
+            return false;
+        } catch (const json::exception& e) {
+            error_at_offset(0, std::string("syntax error: ") + e.what());
             return false;
         }
         if (!doc_.is_object()) {

@@ -166,6 +166,33 @@ TEST_CASE("syntax errors at the very end and in strings", "[bad_input]") {
     CHECK(to_string(r.errors[0]) == expected);
 }
 
+TEST_CASE("numbers beyond double and ids with NUL are refused", "[bad_input]") {
+    corpus c;
+    auto r = load_json(json_with_claim_value("1e999"), c);
+    REQUIRE(r.errors.size() == 1);
+    CHECK(to_string(r.errors[0]) == "<input>:1:135: error: syntax error: number out of range: 1e999");
+    // Too small is not an error: it reads as zero.
+    auto r2 = load_json(json_with_claim_value("-1e-999"), c);
+    REQUIRE(r2.ok());
+    CHECK(std::get<quantity>(c[0].value()).amount == std::optional<double>(0.0));
+
+    corpus d;
+    auto r3 = load_json(R"({"format": "crosscheck/1", "sources": [{"id": "s"}], "claims": [{"id": "a\u0000b", "source": "s", "subject": "x", "predicate": "p", "value": 1}]})",
+                        d);
+    REQUIRE(r3.errors.size() == 1);
+    CHECK(r3.errors[0].line == 1);
+    CHECK(r3.errors[0].column == 72);
+    CHECK(r3.errors[0].claim_id == std::string("a\0b", 3));
+    CHECK(r3.errors[0].field == "id");
+    CHECK(r3.errors[0].message == "claim id contains a NUL character");
+    std::string csv = "claim_id,subject,predicate,scope,kind,value,lo,hi,valid_from,valid_to,source_id\n";
+    csv += std::string("a\0b,x,p,,cat,v,,,,,s\n", 21);
+    auto r4 = load_csv(csv, d);
+    REQUIRE(r4.errors.size() == 1);
+    CHECK(r4.errors[0].message == "claim id contains a NUL character");
+    CHECK(d.empty());
+}
+
 TEST_CASE("JSON errors are collected up to max_errors", "[bad_input]") {
     std::string claims;
     for (int i = 0; i < 50; ++i) {

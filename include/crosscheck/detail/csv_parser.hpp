@@ -636,6 +636,8 @@ private:
         if (src.empty()) problem(csv_col::source_id, "empty source id: expected the id of the source making the claim");
         else r.source = sources_.get(src, [&](std::string_view k) { return t_.source(k); });
 
+        if (id_.find('\0') != std::string_view::npos)
+            problem(csv_col::claim_id, "claim id contains a NUL character");  // ids are stored NUL-terminated
         if (!id_.empty() && !bad_) {
             if (auto first = t_.check_id(id_, row_line_)) {
                 problem(csv_col::claim_id, "duplicate claim id '" + std::string(id_) + "' (" + csv_where(*first) + ")");

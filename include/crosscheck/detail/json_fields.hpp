@@ -307,7 +307,10 @@ public:
         };
         if (auto it = j.find("id"); it != j.end()) {
             auto g = enter("id");
-            if (expect_string(*it, c.id) && c.id.empty()) error("empty id: leave the field out to get SOURCE#N");
+            if (expect_string(*it, c.id)) {
+                if (c.id.empty()) error("empty id: leave the field out to get SOURCE#N");
+                else if (c.id.find('\0') != std::string::npos) error("claim id contains a NUL character");
+            }
         }
         required("source", c.source);
         required("subject", c.subject);

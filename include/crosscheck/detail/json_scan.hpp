@@ -5,11 +5,13 @@
 
 #include <crosscheck/detail/fold.hpp>
 
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <unordered_map>
 #include <vector>
 
@@ -175,7 +177,18 @@ private:
             if (p_ == e_ || *p_ < '0' || *p_ > '9') return fail(start, "invalid number: expected a digit in the exponent");
             while (p_ < e_ && *p_ >= '0' && *p_ <= '9') ++p_;
         }
+        // nlohmann refuses numbers beyond the range of double (it throws out_of_range).
+        double v = 0;
+        auto r = std::from_chars(start, p_, v);
+        if (r.ec == std::errc::result_out_of_range && !tiny(start, p_))
+            return fail(start, "number out of range: " + std::string(start, p_));
         return true;
+    }
+    /// Whether an out-of-range number is too small rather than too big (it then reads as 0).
+    static bool tiny(const char* b, const char* e) noexcept {
+        for (const char* x = b; x + 1 < e; ++x)
+            if ((*x == 'e' || *x == 'E') && x[1] == '-') return true;
+        return false;
     }
 
     static int hex_value(char c) noexcept {
