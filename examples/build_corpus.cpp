@@ -45,7 +45,10 @@ int main() {
 
     // Status by segment, as of each source's report.
     b.claim("gazette", "acme-rail", "tunnel_status").is("delayed").scope("segment", "north").valid("2025-06");
-    b.claim("ministry", "acme-rail", "tunnel_status").is("under_construction").scope("segment", "line").valid("2025-05", "2025-06");
+    b.claim("ministry", "acme-rail", "tunnel_status")
+        .is("under_construction")
+        .scope("segment", "line")
+        .valid("2025-05", "2025-06");
     b.claim("courier", "acme-rail", "tunnel_status").is("open").scope("segment", "south").valid("2025-06");
     b.claim("blog", "acme-rail", "tunnel_status").is("finished").valid("2025-07");  // not in the vocabulary
 
@@ -55,7 +58,11 @@ int main() {
     b.claim("ministry", "acme-rail", "budget").is(2.0e9, "EUR").scope("part", "whole").valid("2025");
     b.claim("ministry", "acme-rail", "budget").is(1.2e9, "EUR").scope("part", "north").valid("2025");
     b.claim("ministry", "acme-rail", "budget").is(0.6e9, "EUR").scope("part", "south").valid("2025");
-    b.claim("gazette", "acme-rail", "budget").about(2.6e9, "EUR").planned().valid("2026").quote("may reach 2.6 billion");
+    b.claim("gazette", "acme-rail", "budget")
+        .about(2.6e9, "EUR")
+        .planned()
+        .valid("2026")
+        .quote("may reach 2.6 billion");
 
     // The whole is the sum of its parts (it is not: 1.2 + 0.6 != 2.0).
     crosscheck::rule sum;

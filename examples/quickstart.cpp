@@ -16,7 +16,10 @@ int main() {
     b.source("herald").outlet("City Herald").language("en").published("2025-03-03").cites("planet");  // an echo
     b.source("port").outlet("Port Authority").language("en").published("2025-03-03");
 
-    b.claim("planet", "harbour-bridge", "status").is("closed").valid("2025-03").quote("The bridge is closed until April.");
+    b.claim("planet", "harbour-bridge", "status")
+        .is("closed")
+        .valid("2025-03")
+        .quote("The bridge is closed until April.");
     b.claim("herald", "harbour-bridge", "status").is("closed").valid("2025-03").quote("Closed, the Planet reports.");
     b.claim("port", "harbour-bridge", "status").is("open").valid("2025-03-03").quote("Traffic is flowing normally.");
 

@@ -67,16 +67,19 @@ struct check_settings {
     bool quotes = true;
 
     output_format format() const {
-        return format_name == "json" ? output_format::json
-               : format_name == "markdown" ? output_format::markdown : output_format::text;
+        return format_name == "json"       ? output_format::json
+               : format_name == "markdown" ? output_format::markdown
+                                           : output_format::text;
     }
     fail_level fail_on() const {
         return fail_on_name == "warning" ? fail_level::warning
-               : fail_on_name == "never" ? fail_level::never : fail_level::error;
+               : fail_on_name == "never" ? fail_level::never
+                                         : fail_level::error;
     }
     color_mode color() const {
-        return color_name == "always" ? color_mode::always
-               : color_name == "never" ? color_mode::never : color_mode::automatic;
+        return color_name == "always"  ? color_mode::always
+               : color_name == "never" ? color_mode::never
+                                       : color_mode::automatic;
     }
 };
 
@@ -123,7 +126,10 @@ inline bool load_all(const check_settings& s, crosscheck::corpus& c, progress& b
     if (!all.skipped.empty()) {
         fmt::print(stderr, "crosscheck: skipped {} invalid claim{}:", all.skipped.size(),
                    all.skipped.size() == 1 ? "" : "s");
-        for (const auto& id : all.skipped) fmt::print(stderr, " {}", id);
+        // The warnings above say why, claim by claim; this line only sums up (cut at 50 ids).
+        constexpr std::size_t shown = 50;
+        for (std::size_t k = 0; k < all.skipped.size() && k < shown; ++k) fmt::print(stderr, " {}", all.skipped[k]);
+        if (all.skipped.size() > shown) fmt::print(stderr, " \xe2\x80\xa6 and {} more", all.skipped.size() - shown);
         fmt::print(stderr, "\n");
     }
     if (!all.ok()) {
@@ -300,7 +306,8 @@ inline void add_output_options(CLI::App* cmd, check_settings& s) {
     cmd->add_option("--color", s.color_name,
                     "Colour the text report; auto: when stdout is a terminal and NO_COLOR is not set (default: auto)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
-    cmd->add_flag("--no-quotes", [&s](std::int64_t) { s.quotes = false; }, "Leave the sources' words out of the report");
+    cmd->add_flag(
+        "--no-quotes", [&s](std::int64_t) { s.quotes = false; }, "Leave the sources' words out of the report");
 }
 
 inline void add_check_command(CLI::App& app, check_settings& s) {
@@ -309,8 +316,7 @@ inline void add_check_command(CLI::App& app, check_settings& s) {
     cmd->add_option("--input-format", s.input_format, "json or csv (default: by file extension)")
         ->check(CLI::IsMember({"json", "csv"}));
     add_output_options(cmd, s);
-    cmd->add_option("--only", s.only,
-                    "Report only findings of these kinds (repeatable, or comma-separated)")
+    cmd->add_option("--only", s.only, "Report only findings of these kinds (repeatable, or comma-separated)")
         ->check(CLI::IsMember({"conflict", "self_contradiction", "rule_violation", "single_origin", "input_warning"}))
         ->allow_extra_args(false)  // `--only conflict corpus.json`: the file is not a kind
         ->delimiter(',');
@@ -340,8 +346,7 @@ inline void add_resolve_command(CLI::App& app, resolve_settings& rs) {
                     "A predicate whose value changes over time: the latest claims weigh most (repeatable)")
         ->allow_extra_args(false)
         ->delimiter(',');
-    cmd->add_option("--about-tolerance", s.about_tolerance,
-                    "Relative width of \"about\" figures (default: 0.1)")
+    cmd->add_option("--about-tolerance", s.about_tolerance, "Relative width of \"about\" figures (default: 0.1)")
         ->check(CLI::Range(0.0, 1.0));
     cmd->add_flag("--all", rs.all, "Show every key, not only those with more than one value");
     cmd->add_flag("--skip-invalid", s.skip_invalid, "Leave out invalid claims (listed on stderr) instead of stopping");
@@ -350,10 +355,12 @@ inline void add_resolve_command(CLI::App& app, resolve_settings& rs) {
 }
 
 inline void add_partition_command(CLI::App& app, partition_settings& p) {
-    auto* cmd = app.add_subcommand(
-        "partition", "Cut a corpus into parts that can be checked apart (by subject and predicate); "
-                     "combine their JSON reports with `merge`");
-    cmd->add_option("--parts", p.parts, "Number of parts")->required()->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
+    auto* cmd = app.add_subcommand("partition",
+                                   "Cut a corpus into parts that can be checked apart (by subject and predicate); "
+                                   "combine their JSON reports with `merge`");
+    cmd->add_option("--parts", p.parts, "Number of parts")
+        ->required()
+        ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
     cmd->add_option("args", p.args, "Corpus files (JSON or CSV), then the directory for part-1.json ...")
         ->required()
         ->expected(2, -1);

@@ -147,7 +147,8 @@ inline void write_resolution_markdown(std::ostream& os, const resolve_outcome& r
     }
     os << "\n| Source | Reliability | Claims |\n|---|---:|---:|\n";
     for (const auto& s : r.sources)
-        os << "| " << md_code(s.id) << " | " << fmt::format("{:.2f}", s.reliability) << " | " << s.observations << " |\n";
+        os << "| " << md_code(s.id) << " | " << fmt::format("{:.2f}", s.reliability) << " | " << s.observations
+           << " |\n";
 }
 
 inline nlohmann::json resolution_json(const resolve_outcome& r) {
@@ -158,8 +159,11 @@ inline nlohmann::json resolution_json(const resolve_outcome& r) {
     for (const auto& it : r.items) {
         nlohmann::json values = nlohmann::json::array();
         for (const auto& v : it.values)
-            values.push_back({{"value", v.text}, {"confidence", v.confidence}, {"score", v.score},
-                              {"origins", v.origins}, {"claims", v.claims}});
+            values.push_back({{"value", v.text},
+                              {"confidence", v.confidence},
+                              {"score", v.score},
+                              {"origins", v.origins},
+                              {"claims", v.claims}});
         nlohmann::json item = {{"subject", it.subject}, {"predicate", it.predicate}, {"values", std::move(values)}};
         if (!it.scope.empty()) item["scope"] = it.scope;
         if (it.planned) item["planned"] = true;

@@ -28,7 +28,9 @@
 
 namespace factcheck {
 
-inline bool is_terminal(std::FILE* f) { return CROSSCHECK_ISATTY(CROSSCHECK_FILENO(f)) != 0; }
+inline bool is_terminal(std::FILE* f) {
+    return CROSSCHECK_ISATTY(CROSSCHECK_FILENO(f)) != 0;
+}
 
 /// no-color.org: NO_COLOR present and not empty turns colour off.
 inline bool no_color_requested() {

@@ -156,7 +156,9 @@ private:
     const report_matcher* b_;
 };
 
-inline combined_matcher report_matcher::operator!() const { return {combined_matcher::op::negate, *this, nullptr}; }
+inline combined_matcher report_matcher::operator!() const {
+    return {combined_matcher::op::negate, *this, nullptr};
+}
 inline combined_matcher report_matcher::operator&&(const report_matcher& other) const {
     return {combined_matcher::op::all, *this, &other};
 }
@@ -310,12 +312,10 @@ struct row {
         std::string id_ = {})
         : row(std::move(src), std::move(subj), std::move(pred), any_value(quantity(amount)), std::move(valid_),
               std::move(id_)) {}
-    row(std::string src, std::string subj, std::string pred, int amount, std::string valid_ = {},
-        std::string id_ = {})
+    row(std::string src, std::string subj, std::string pred, int amount, std::string valid_ = {}, std::string id_ = {})
         : row(std::move(src), std::move(subj), std::move(pred), static_cast<double>(amount), std::move(valid_),
               std::move(id_)) {}
-    row(std::string src, std::string subj, std::string pred, any_value v, std::string valid_ = {},
-        std::string id_ = {})
+    row(std::string src, std::string subj, std::string pred, any_value v, std::string valid_ = {}, std::string id_ = {})
         : source(std::move(src)),
           subject(std::move(subj)),
           predicate(std::move(pred)),

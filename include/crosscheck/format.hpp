@@ -87,14 +87,15 @@ inline std::string join(const std::vector<std::string>& v, std::string_view sep)
 }
 
 /// A period as reports print it: `..` (no bounds) reads better as "all time".
-inline std::string period_text(const std::string& p) { return p.empty() || p == ".." ? "all time" : p; }
+inline std::string period_text(const std::string& p) {
+    return p.empty() || p == ".." ? "all time" : p;
+}
 
 inline bool is_conflict_kind(std::string_view k) noexcept {
     return k == kinds::conflict || k == kinds::self_contradiction;
 }
 inline bool is_known_kind(std::string_view k) noexcept {
-    return is_conflict_kind(k) || k == kinds::rule_violation || k == kinds::single_origin ||
-           k == kinds::input_warning;
+    return is_conflict_kind(k) || k == kinds::rule_violation || k == kinds::single_origin || k == kinds::input_warning;
 }
 
 /// The findings of one (subject, predicate), in report order.
@@ -135,7 +136,8 @@ inline std::string claims_and_sources(const finding& f) {
     std::string out;
     if (!f.claims.empty()) {
         out += "claims " + join(f.claims, ", ");
-        if (claim_total(f) > f.claims.size()) out += " and " + std::to_string(claim_total(f) - f.claims.size()) + " more";
+        if (claim_total(f) > f.claims.size())
+            out += " and " + std::to_string(claim_total(f) - f.claims.size()) + " more";
     }
     if (!f.sources.empty()) {
         if (!out.empty()) out += "; ";
@@ -176,8 +178,8 @@ inline std::string stats_text(const report& r) {
 
 inline std::string severity_counts(const report& r) {
     return count_of(r.count(severity::error), "error", "errors") + ", " +
-           count_of(r.count(severity::warning), "warning", "warnings") + ", " + std::to_string(r.count(severity::info)) +
-           " info";
+           count_of(r.count(severity::warning), "warning", "warnings") + ", " +
+           std::to_string(r.count(severity::info)) + " info";
 }
 
 // ---- text -------------------------------------------------------------------------------------
@@ -206,7 +208,8 @@ inline void text_evidence(std::ostream& os, const evidence& e, const finding& f,
 inline void text_finding_body(std::ostream& os, const finding& f, const text_options& o, const ansi_style& st) {
     for (const auto& v : f.values) {
         os << "    " << st.value() << v.value << st.reset();
-        if (!v.interval.empty() && v.interval != v.value) os << ' ' << st.dim() << '[' << v.interval << ']' << st.reset();
+        if (!v.interval.empty() && v.interval != v.value)
+            os << ' ' << st.dim() << '[' << v.interval << ']' << st.reset();
         os << " \xe2\x80\x94 " << value_summary(v) << '\n';
         std::size_t shown = 0;
         for (const auto& e : v.claims) {
@@ -261,8 +264,21 @@ inline std::string md_escape(std::string_view s) {
     out.reserve(s.size() + 8);
     for (char c : s) {
         switch (c) {
-            case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '|':
-            case '~': case '#': case '&': case '!': case '{': case '}':
+            case '\\':
+            case '`':
+            case '*':
+            case '_':
+            case '[':
+            case ']':
+            case '<':
+            case '>':
+            case '|':
+            case '~':
+            case '#':
+            case '&':
+            case '!':
+            case '{':
+            case '}':
                 out += '\\';
                 out += c;
                 break;
@@ -449,7 +465,8 @@ inline void write_markdown(std::ostream& os, const report& r, const markdown_opt
     if (!disputes.empty()) os << '\n' << detail::md_heading(h + 1, "Disputed values") << '\n';
     for (const auto& g : disputes) {
         os << '\n'
-           << detail::md_heading(h + 2, detail::md_escape(g.subject) + " \xe2\x80\x94 " + detail::md_escape(g.predicate))
+           << detail::md_heading(h + 2,
+                                 detail::md_escape(g.subject) + " \xe2\x80\x94 " + detail::md_escape(g.predicate))
            << '\n';
         for (const auto* f : g.findings) {
             os << "\n**" << to_string(f->severity) << "** " << detail::md_escape(f->kind);

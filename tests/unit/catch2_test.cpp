@@ -11,9 +11,8 @@ namespace {
 
 /// Two wire services disagree on a status; a third repeats one of them.
 crosscheck::corpus wire_dispute() {
-    return corpus_of({{"reuters", "acme", "status", "open"},
-                      {"ap", "acme", "status", "closed"},
-                      {"afp", "acme", "status", "open"}});
+    return corpus_of(
+        {{"reuters", "acme", "status", "open"}, {"ap", "acme", "status", "closed"}, {"afp", "acme", "status", "open"}});
 }
 
 crosscheck::report hand_made_report() {
@@ -65,8 +64,8 @@ TEST_CASE("matchers run the checkers on a corpus", "[catch2]") {
 }
 
 TEST_CASE("a corpus whose claims do not overlap in time is consistent", "[catch2]") {
-    const auto c = corpus_of({{"reuters", "acme", "status", "open", "2024"},
-                              {"ap", "acme", "status", "closed", "2025"}});
+    const auto c =
+        corpus_of({{"reuters", "acme", "status", "open", "2024"}, {"ap", "acme", "status", "closed", "2025"}});
     CHECK_THAT(c, is_consistent());
     CHECK_THAT(c, is_consistent(severity::warning));
     CHECK_THAT(c, !has_finding("conflict"));

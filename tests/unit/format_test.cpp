@@ -15,8 +15,7 @@ using crosscheck::report;
 using crosscheck::severity;
 using crosscheck::value_group;
 
-evidence ev(std::string claim, std::string source, std::string outlet, std::string quote = {},
-            std::string lang = {}) {
+evidence ev(std::string claim, std::string source, std::string outlet, std::string quote = {}, std::string lang = {}) {
     evidence e;
     e.claim = std::move(claim);
     e.source = std::move(source);
@@ -93,7 +92,9 @@ report status_report() {
     return r;
 }
 
-bool has_escape(const std::string& s) { return s.find('\x1b') != std::string::npos; }
+bool has_escape(const std::string& s) {
+    return s.find('\x1b') != std::string::npos;
+}
 
 }  // namespace
 
@@ -122,8 +123,9 @@ TEST_CASE("write_text puts the other sections after the disputes, then the count
     CHECK(out.find("banned") < rules);
     CHECK(rules < single);
     CHECK(single < input);
-    CHECK_THAT(out, Catch::Matchers::Contains(
-                        "  error acme.revenue: total 100 is not the sum of its parts 40 + 50 = 90 (claims r1, r2, r3)\n"));
+    CHECK_THAT(out,
+               Catch::Matchers::Contains(
+                   "  error acme.revenue: total 100 is not the sum of its parts 40 + 50 = 90 (claims r1, r2, r3)\n"));
     CHECK_THAT(out, Catch::Matchers::Contains("  warning bytedance.b200_status (field value): token 'bannned'"));
     CHECK_THAT(out, Catch::Matchers::EndsWith(
                         "\n9 claims, 3 keys: 3 conflicting pairs in 1 key, 0 self-contradictions, 1 rule violation, "
@@ -155,7 +157,8 @@ TEST_CASE("write_text can cut long value lists and drop quotes", "[format]") {
     o.max_claims_per_value = 1;
     o.quotes = false;
     const std::string out = crosscheck::to_text(status_report(), o);
-    CHECK_THAT(out, Catch::Matchers::Contains("      ft1  Financial Times (ft), 2025-04\n      \xe2\x80\xa6 and 2 more claims\n"));
+    CHECK_THAT(out, Catch::Matchers::Contains(
+                        "      ft1  Financial Times (ft), 2025-04\n      \xe2\x80\xa6 and 2 more claims\n"));
     CHECK_THAT(out, !Catch::Matchers::Contains("wsj1"));
     CHECK_THAT(out, !Catch::Matchers::Contains("barred"));
 }
@@ -197,8 +200,9 @@ TEST_CASE("write_markdown makes headings, tables and blockquotes", "[format]") {
                        "| Value | Claims | Independent origins |\n|---|---:|---|\n"
                        "| **banned** | 3 | 2: Financial Times, WSJ |\n| **allowed** | 1 | 1: Xinhua |\n"));
     CHECK_THAT(md, Catch::Matchers::Contains("| `ft1` | banned | Financial Times (`ft`) | 2025-04 |  | asserted |\n"));
-    CHECK_THAT(md, Catch::Matchers::Contains(
-                       "\n> ByteDance darf keine B200-Chips kaufen\n>\n> \xe2\x80\x94 Der Spiegel, `spiegel1` (`de`)\n"));
+    CHECK_THAT(md,
+               Catch::Matchers::Contains(
+                   "\n> ByteDance darf keine B200-Chips kaufen\n>\n> \xe2\x80\x94 Der Spiegel, `spiegel1` (`de`)\n"));
     CHECK_THAT(md, Catch::Matchers::Contains("\n### Rule violations\n\n- **error** `acme.revenue`: total 100"));
     CHECK_THAT(md, Catch::Matchers::Contains("- **warning** `bytedance.b200_status` (field `value`): token"));
 }
