@@ -58,6 +58,7 @@ inline load_result load_csv(std::string_view text, corpus& c, const load_options
         parser.parse(body, end, body_line);
         result.claims_added = target.added;
     }
+    detail::sort_diagnostics(result, {std::string(file_name)});
     return result;
 }
 

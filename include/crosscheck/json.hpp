@@ -355,27 +355,6 @@ struct json_load_state {
     }
 };
 
-/// Orders each list of diagnostics by file (in the order given), line and column, so they read
-/// top to bottom whatever phase of the load found them. A final "too many errors" note stays last.
-inline void sort_diagnostics(load_result& r, const std::vector<std::string>& files) {
-    auto rank = [&](const diagnostic& d) {
-        auto it = std::find(files.begin(), files.end(), d.file);
-        return static_cast<std::size_t>(it - files.begin());
-    };
-    auto sort_list = [&](std::vector<diagnostic>& ds) {
-        auto end = ds.end();
-        if (!ds.empty() && ds.back().line == 0 && ds.back().message.rfind("too many ", 0) == 0) --end;
-        std::stable_sort(ds.begin(), end, [&](const diagnostic& a, const diagnostic& b) {
-            auto ra = rank(a), rb = rank(b);
-            if (ra != rb) return ra < rb;
-            if (a.line != b.line) return a.line < b.line;
-            return a.column < b.column;
-        });
-    };
-    sort_list(r.errors);
-    sort_list(r.warnings);
-}
-
 /// Loads one JSON corpus text in two steps, so that several files can declare all their sources
 /// before any claim is checked against them.
 class json_corpus_loader {

@@ -391,16 +391,28 @@ TEST_CASE("the generated benchmark table loads the same on one or more threads",
                 (num ? std::to_string(e) + "," + std::to_string(e + i % 3) : std::string(",")) + ",2020-01-" +
                 std::to_string(10 + i % 9) + ",2021-02-28,src" + std::to_string(i % 97) + "\n";
     }
+    // Two bad rows far into the file: a bad date and a repeated id.
+    auto replace_row = [&](int i, const std::string& row) {
+        auto at = text.find("\n" + std::to_string(i) + ",");
+        REQUIRE(at != std::string::npos);
+        auto stop = text.find('\n', at + 1);
+        text.replace(at + 1, stop - at - 1, row);
+    };
+    replace_row(150000, "150000,x,p,,cat,v,,,2025-13,,s");
+    replace_row(180000, "5,x,p,,cat,v,,,,,s");
     corpus one, two;
     load_options o1, o2;
     o1.threads = 1;
     o2.threads = 2;
     auto r1 = load(text, one, o1);
     auto r2 = load(text, two, o2);
-    INFO(messages(r1.errors));
-    REQUIRE(r1.ok());
-    REQUIRE(r2.ok());
-    REQUIRE(one.size() == 200000);
+    REQUIRE(r1.errors.size() == 2);
+    CHECK(to_string(r1.errors[0]) ==
+          "t.csv:150001:21: error: claim '150000' field 'valid_from': invalid date '2025-13': month must be 01-12");
+    CHECK(to_string(r1.errors[1]) ==
+          "t.csv:180001:1: error: claim '5' field 'claim_id': duplicate claim id '5' (earlier in this file)");
+    CHECK(messages(r2.errors) == messages(r1.errors));
+    REQUIRE(one.size() == 199998);
     REQUIRE(two.size() == one.size());
     bool same = true;
     for (claim_index i = 0; i < one.size() && same; ++i) {
@@ -414,5 +426,6 @@ TEST_CASE("the generated benchmark table loads the same on one or more threads",
     CHECK(one.source_count() == two.source_count());
     // Spot-check one row against the text that made it.
     CHECK(one.claim_id(41) == "42");
+    CHECK(one.claim_id(149999) == "150001");  // row 150000 was left out
     CHECK(one.names().display(one.stored(41).subject) == "ent" + std::to_string((42 * 7919) % 5003));
 }

@@ -7,7 +7,15 @@
 #include <crosscheck/diagnostic.hpp>
 #include <crosscheck/detail/csv_parser.hpp>
 
+#include <algorithm>
+#include <cstring>
+#include <exception>
+#include <future>
+#include <memory>
+#include <string>
 #include <thread>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace crosscheck::detail {
@@ -21,14 +29,213 @@ inline unsigned csv_thread_count(unsigned requested, std::size_t bytes) noexcept
     return n == 0 ? 1 : n;
 }
 
-/// Parses [begin, end) (no quote characters in it) on `threads` threads; returns claims added.
+/// A Target for csv_row_parser that keeps what one chunk of the file holds, with names interned
+/// in tables of its own; merge_csv_chunk then renumbers them into the corpus.
+struct csv_chunk_target {
+    name_table names;
+    symbol_table units;
+    symbol_table sources;
+    std::vector<std::vector<std::pair<symbol, symbol>>> scopes{{}};  // local scope 0: none
+    struct entries_hash {
+        std::size_t operator()(const std::vector<std::pair<symbol, symbol>>& v) const noexcept {
+            std::uint64_t h = 1469598103934665603ull;
+            for (const auto& [a, b] : v) h = (h ^ (std::uint64_t{a} << 32 | b)) * 1099511628211ull;
+            return static_cast<std::size_t>(h);
+        }
+    };
+    std::unordered_map<std::vector<std::pair<symbol, symbol>>, scope_id, entries_hash> scope_index;
+    std::vector<stored_claim> claims;
+    std::vector<char> ids;               ///< id texts, each followed by a NUL (stored_claim::id = offset)
+    std::vector<std::uint32_t> id_size;  ///< length of each claim's id (ids may be empty)
+    std::vector<claim_extra> extras;
+    std::vector<std::size_t> lines;
+
+    symbol name(std::string_view s) { return names.intern(s); }
+    symbol unit(std::string_view s) { return units.intern(s); }
+    source_index source(std::string_view s) { return static_cast<source_index>(sources.intern(s)); }
+    scope_id scope(std::vector<std::pair<symbol, symbol>> e) {
+        std::sort(e.begin(), e.end());
+        auto it = scope_index.find(e);
+        if (it != scope_index.end()) return it->second;
+        auto id = static_cast<scope_id>(scopes.size());
+        scopes.push_back(e);
+        scope_index.emplace(std::move(e), id);
+        return id;
+    }
+    // Duplicate ids are found when the chunks are merged, in file order.
+    std::optional<std::size_t> check_id(std::string_view, std::size_t) { return std::nullopt; }
+    void commit(const stored_claim& r, std::string_view id, const claim_extra* extra, std::size_t line) {
+        stored_claim c = r;
+        c.id = static_cast<std::uint32_t>(ids.size());
+        ids.insert(ids.end(), id.begin(), id.end());
+        ids.push_back('\0');
+        id_size.push_back(static_cast<std::uint32_t>(id.size()));
+        if (extra) {
+            c.extra = static_cast<std::uint32_t>(extras.size());
+            extras.push_back(*extra);
+        } else {
+            c.extra = stored_claim::none;
+        }
+        claims.push_back(c);
+        lines.push_back(line);
+    }
+};
+
+/// One chunk of the file: its bytes, its first line, and what parsing it produced.
+struct csv_chunk {
+    const char* begin = nullptr;
+    const char* end = nullptr;
+    std::size_t first_line = 0;
+    load_result result;
+    csv_chunk_target target;
+};
+
+/// Appends a parsed chunk to the corpus: renumbers its names, units, sources and scopes (in the
+/// order the chunk met them, which is the order a one-thread load interns them), checks claim ids
+/// in file order, and adds the claims. Returns the claims added.
+inline std::size_t merge_csv_chunk(csv_chunk& ch, corpus& c, claim_id_checker& ids, diagnostic_sink& sink) {
+    auto& t = ch.target;
+    std::vector<symbol> name_map(t.names.size()), unit_map(t.units.size());
+    std::vector<source_index> source_map(t.sources.size());
+    std::vector<scope_id> scope_map(t.scopes.size(), 0);
+    for (symbol s = 0; s < name_map.size(); ++s) name_map[s] = c.names().intern(t.names.display(s));
+    for (symbol s = 0; s < unit_map.size(); ++s) unit_map[s] = c.unit_names().intern(t.units.str(s));
+    for (symbol s = 0; s < source_map.size(); ++s) source_map[s] = c.intern_source(t.sources.str(s));
+    for (std::size_t k = 1; k < t.scopes.size(); ++k) {
+        auto e = t.scopes[k];
+        for (auto& [d, tok] : e) d = name_map[d], tok = name_map[tok];
+        scope_map[k] = c.intern_scope_entries(std::move(e));
+    }
+    // The chunk's own diagnostics come first: they are on lines before or among its claims, and
+    // duplicate ids (found here) are reported after them.
+    auto note = [](const diagnostic& d) { return d.line == 0 && d.message.rfind("too many ", 0) == 0; };
+    for (auto& d : ch.result.errors)
+        if (!note(d)) sink.error(std::move(d));
+    for (auto& d : ch.result.warnings)
+        if (!note(d)) sink.warning(std::move(d));
+    for (auto& s : ch.result.skipped) sink.result().skipped.push_back(std::move(s));
+
+    std::size_t added = 0;
+    for (std::size_t i = 0; i < t.claims.size(); ++i) {
+        stored_claim r = t.claims[i];
+        std::string_view id(t.ids.data() + r.id, t.id_size[i]);
+        if (!id.empty()) {
+            if (auto first = ids.add(id, t.lines[i])) {
+                diagnostic d;
+                d.line = t.lines[i];
+                d.column = 1;
+                d.claim_id = std::string(id);
+                d.field = "claim_id";
+                d.message = "duplicate claim id '" + std::string(id) + "' (" + csv_where(*first) + ")";
+                sink.claim_problem(std::move(d));
+                if (sink.options().skip_invalid) sink.result().skipped.push_back(std::string(id));
+                if (sink.full()) break;
+                continue;
+            }
+        }
+        r.subject = name_map[r.subject];
+        r.predicate = name_map[r.predicate];
+        r.scope = scope_map[r.scope];
+        r.source = source_map[r.source];
+        if (r.sym != no_symbol) r.sym = r.kind == value_kind::quantity ? unit_map[r.sym] : name_map[r.sym];
+        const claim_extra* extra = r.extra == stored_claim::none ? nullptr : &t.extras[r.extra];
+        auto idx = c.add_stored(r, id, extra);
+        ++added;
+        if (id.empty()) {
+            auto gen = c.claim_id(idx);
+            if (auto first = ids.add_generated(gen, t.lines[i])) {
+                diagnostic d;
+                d.line = t.lines[i];
+                d.claim_id = std::string(gen);
+                d.field = "claim_id";
+                d.message = "the id generated for this claim, '" + std::string(gen) + "', is already taken (" +
+                            csv_where(*first) + ")";
+                sink.error(std::move(d));
+            }
+        }
+    }
+    ch.target = csv_chunk_target{};  // free the chunk's memory before the next merge
+    return added;
+}
+
+/// Parses [begin, end), which holds no quote character (so every line break ends a record), on
+/// `threads` threads: the text is cut into chunks at line breaks, worker threads parse chunks in
+/// turn, and this thread merges them into the corpus in file order as they are done. The corpus
+/// ends up exactly as a one-thread load would leave it. Returns the claims added.
 inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::size_t line,
                                       const std::vector<csv_col>& roles, corpus& c, diagnostic_sink& sink,
-                                      unsigned /*threads*/, std::size_t rows) {
-    csv_corpus_target target(c, sink);
-    csv_row_parser<csv_corpus_target> parser(target, roles, sink, rows);
-    parser.parse(begin, end, line);
-    return target.added;
+                                      unsigned threads, std::size_t rows) {
+    // Several chunks per thread, so merging overlaps parsing and few chunks wait in memory.
+    const std::size_t count = std::size_t{threads} * 4;
+    const auto size = static_cast<std::size_t>(end - begin);
+    std::vector<std::unique_ptr<csv_chunk>> chunks;
+    const char* at = begin;
+    for (std::size_t k = 0; k < count && at < end; ++k) {
+        const char* stop = k + 1 == count ? end : begin + size / count * (k + 1);
+        if (stop < at) stop = at;
+        if (stop < end) {
+            const void* nl = std::memchr(stop, '\n', static_cast<std::size_t>(end - stop));
+            stop = nl ? static_cast<const char*>(nl) + 1 : end;
+        }
+        auto ch = std::make_unique<csv_chunk>();
+        ch->begin = at;
+        ch->end = stop;
+        chunks.push_back(std::move(ch));
+        at = stop;
+    }
+    // Line numbers: count the line breaks of every chunk first (in parallel; this also brings the
+    // file's pages in).
+    std::vector<std::size_t> breaks(chunks.size(), 0);
+    {
+        std::vector<std::thread> pool;
+        for (unsigned w = 0; w < threads; ++w)
+            pool.emplace_back([&, w] {
+                for (std::size_t k = w; k < chunks.size(); k += threads)
+                    breaks[k] = static_cast<std::size_t>(std::count(chunks[k]->begin, chunks[k]->end, '\n'));
+            });
+        for (auto& th : pool) th.join();
+    }
+    for (std::size_t k = 0; k < chunks.size(); ++k) {
+        chunks[k]->first_line = line;
+        line += breaks[k];
+    }
+
+    std::vector<std::promise<void>> done(chunks.size());
+    const std::size_t rows_per_chunk = rows / (chunks.size() ? chunks.size() : 1) + 1;
+    std::vector<std::thread> pool;
+    for (unsigned w = 0; w < threads; ++w)
+        pool.emplace_back([&, w] {
+            for (std::size_t k = w; k < chunks.size(); k += threads) {
+                auto& ch = *chunks[k];
+                try {
+                    load_options o = sink.options();
+                    diagnostic_sink local(ch.result, o, sink.file());
+                    ch.target.claims.reserve(rows_per_chunk);
+                    ch.target.lines.reserve(rows_per_chunk);
+                    csv_row_parser<csv_chunk_target> parser(ch.target, roles, local, rows_per_chunk);
+                    parser.parse(ch.begin, ch.end, ch.first_line);
+                    done[k].set_value();
+                } catch (...) {
+                    done[k].set_exception(std::current_exception());
+                }
+            }
+        });
+
+    claim_id_checker ids(c);
+    std::size_t added = 0;
+    std::exception_ptr failure;
+    for (std::size_t k = 0; k < chunks.size(); ++k) {
+        try {
+            done[k].get_future().get();
+            if (!failure && !sink.full()) added += merge_csv_chunk(*chunks[k], c, ids, sink);
+        } catch (...) {
+            if (!failure) failure = std::current_exception();
+        }
+        chunks[k].reset();
+    }
+    for (auto& th : pool) th.join();
+    if (failure) std::rethrow_exception(failure);
+    return added;
 }
 
 }  // namespace crosscheck::detail
