@@ -235,7 +235,8 @@ inline std::vector<std::string> list_txt(const std::string& dir) {
 }
 
 /// Loads claims/*.txt and truth/*.txt (any set of days; a day is a file name such as 20111201.txt).
-inline dataset load_flight(const std::string& dir) {
+/// With `only_day` ("20111201"), loads that day alone.
+inline dataset load_flight(const std::string& dir, const std::string& only_day = {}) {
     dataset d;
     d.name = "flight";
     struct pending {
@@ -252,6 +253,7 @@ inline dataset load_flight(const std::string& dir) {
     std::size_t unparsed = 0;
     for (const auto& file : list_txt(dir + "/claims")) {
         const std::string day = file.substr(0, file.size() - 4);
+        if (!only_day.empty() && day != only_day) continue;
         const int year = std::atoi(day.substr(0, 4).c_str());
         const auto text = read_file(dir + "/claims/" + file);
         for (auto line : split_lines(text)) {
@@ -308,6 +310,7 @@ inline dataset load_flight(const std::string& dir) {
     if (unparsed) std::fprintf(stderr, "flight: %zu time texts not understood\n", unparsed);
     for (const auto& file : list_txt(dir + "/truth")) {
         const std::string day = file.substr(0, file.size() - 4);
+        if (!only_day.empty() && day != only_day) continue;
         const int year = std::atoi(day.substr(0, 4).c_str());
         const auto text = read_file(dir + "/truth/" + file);
         for (auto line : split_lines(text)) {
