@@ -274,6 +274,7 @@ struct resolve_options {
     double older_outweighs = 2.0;       // time-varying: an older value must score this many times the latest's
     std::size_t max_iterations = 50;
     double convergence = 1e-6;          // stop when no reliability moves more than this
+    double prior_weight = 0;            // iterative methods: the prior counts as this many statements
     // TruthFinder (Yin, Han & Yu 2008)
     double tf_initial_trust = 0.9;
     double tf_dampening = 0.3;          // gamma

@@ -142,7 +142,9 @@ inline std::vector<double> accuracies(const resolve_problem& p, const std::vecto
         if (so.empty()) { a[s] = previous[s]; continue; }
         double sum = 0;
         for (auto o : so) sum += cluster[obs[o].item][obs[o].value];
-        a[s] = clamp_accuracy(p, sum / static_cast<double>(so.size()));
+        // Shrink toward the prior: a source seen once is not thereby 99 % accurate.
+        const double k = p.opt->prior_weight;
+        a[s] = clamp_accuracy(p, (sum + k * p.prior(s)) / (static_cast<double>(so.size()) + k));
     }
     return a;
 }
@@ -289,7 +291,8 @@ inline resolution run_truth_finder(const resolve_problem& p) {
             if (so.empty()) continue;
             double sum = 0;
             for (auto ob : so) sum += conf[obs[ob].item][obs[ob].value];
-            const double nt = sum / static_cast<double>(so.size());
+            const double prior = p.ev->sources()[s].prior ? *p.ev->sources()[s].prior : o.tf_initial_trust;
+            const double nt = (sum + o.prior_weight * prior) / (static_cast<double>(so.size()) + o.prior_weight);
             moved = std::max(moved, std::fabs(nt - t[s]));
             t[s] = nt;
         }
