@@ -39,7 +39,7 @@ inline std::uint64_t hash_bytes(std::string_view s) noexcept {
         n -= 8;
     }
     std::uint64_t w = 0;
-    std::memcpy(&w, p, n);
+    if (n != 0) std::memcpy(&w, p, n);  // p may be null for an empty string_view
     h = (h ^ w) * 0x100000001b3ull;
     h ^= h >> 32;
     h *= 0xD6E8FEB86659FD93ull;
