@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +21,14 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+// SSE2 is part of every x86-64 processor; elsewhere the scanner reads byte by byte.
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#include <emmintrin.h>
+#define CROSSCHECK_DETAIL_CSV_SSE2 1
+#else
+#define CROSSCHECK_DETAIL_CSV_SSE2 0
+#endif
 
 namespace crosscheck::detail {
 
@@ -53,19 +62,46 @@ inline constexpr csv_byte_classes csv_classes{};
 /// falls back to the general Date parser, which also says what is wrong).
 inline bool fast_iso_day(std::string_view s, day_number& out) noexcept {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    unsigned v[8];
-    static constexpr std::size_t at[8] = {0, 1, 2, 3, 5, 6, 8, 9};
-    for (std::size_t i = 0; i < 8; ++i) {
-        v[i] = static_cast<unsigned>(static_cast<unsigned char>(s[at[i]])) - unsigned{'0'};
-        if (v[i] > 9) return false;
-    }
-    const int y = static_cast<int>(v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3]);
-    const unsigned m = v[4] * 10 + v[5], d = v[6] * 10 + v[7];
-    if (m < 1 || m > 12 || d < 1) return false;
-    static constexpr unsigned mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (d > mdays[m - 1]) return false;
+    auto digit = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(s[i])) - unsigned{'0'}; };
+    const unsigned y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3), m0 = digit(5), m1 = digit(6),
+                   d0 = digit(8), d1 = digit(9);
+    if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9)) return false;
+    const unsigned y = y0 * 1000 + y1 * 100 + y2 * 10 + y3, m = m0 * 10 + m1, d = d0 * 10 + d1;
+    static constexpr unsigned char mdays[13] = {0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m - 1 > 11 || d - 1 >= mdays[m]) return false;
     if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) return false;
-    out = ymd_day(y, m, d);
+    // Days since 1970-01-01 of a proleptic Gregorian date (years 0-9999): count from 0000-03-01 so
+    // that the leap day ends each 4-, 100- and 400-year cycle.
+    const unsigned yy = y - (m <= 2 ? 1u : 0u) + 400;  // shifted by one era so it stays unsigned
+    const unsigned era = yy / 400, yoe = yy - era * 400;
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    out = static_cast<day_number>(static_cast<long>(era) * 146097 + static_cast<long>(doe) - 719468 - 146097);
+    return true;
+}
+
+/// Reads a plain decimal (`-12.75`, at most 15 digits) exactly as std::from_chars would: the
+/// digits make an integer below 2^53 and the power of ten is exact, so one division rounds
+/// correctly. False for anything else (exponents, long mantissas), which from_chars then reads.
+inline bool fast_decimal(const char* p, const char* e, double& out) noexcept {
+    static constexpr double pow10[16] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                         1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    bool neg = false;
+    if (p < e && *p == '-') neg = true, ++p;
+    std::uint64_t mant = 0;
+    int digits = 0, frac = 0;
+    while (p < e && static_cast<unsigned>(*p - '0') <= 9) mant = mant * 10 + static_cast<unsigned>(*p++ - '0'), ++digits;
+    if (digits == 0) return false;
+    if (p < e && *p == '.') {
+        ++p;
+        while (p < e && static_cast<unsigned>(*p - '0') <= 9)
+            mant = mant * 10 + static_cast<unsigned>(*p++ - '0'), ++digits, ++frac;
+        if (frac == 0) return false;
+    }
+    if (p != e || digits > 15) return false;
+    double v = static_cast<double>(mant);
+    if (frac) v /= pow10[frac];
+    out = neg ? -v : v;
     return true;
 }
 
@@ -76,6 +112,7 @@ inline bool parse_csv_number(std::string_view s, double& out) noexcept {
     const char* e = b + s.size();
     if (*b == '+') ++b;  // spreadsheets write +5; from_chars does not take it
     if (b == e) return false;
+    if (fast_decimal(b, e, out)) return true;
     auto r = std::from_chars(b, e, out);
     return r.ec == std::errc{} && r.ptr == e && std::isfinite(out);
 }
@@ -236,6 +273,26 @@ public:
                     return false;
                 }
             } else {
+#if CROSSCHECK_DETAIL_CSV_SSE2
+                // 16 bytes at a time: most fields end within the first block.
+                const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
+                              quote = _mm_set1_epi8('"');
+                while (end_ - p_ >= 16) {
+                    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
+                    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)),
+                                                     _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, quote)));
+                    auto stops = static_cast<unsigned>(_mm_movemask_epi8(hit));
+                    auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
+                    if (stops != 0) {
+                        const auto n = static_cast<unsigned>(__builtin_ctz(stops));
+                        if (high & ((1u << n) - 1)) acc |= 0x80;
+                        p_ += n;
+                        break;
+                    }
+                    if (high) acc |= 0x80;
+                    p_ += 16;
+                }
+#endif
                 const auto& stop = csv_classes.stop;
                 while (p_ < end_ && !stop[static_cast<unsigned char>(*p_)]) acc |= static_cast<unsigned char>(*p_++);
                 if (p_ < end_ && *p_ == '"') {
@@ -339,9 +396,26 @@ private:
         std::uint32_t len = 0xFFFFFFFFu;
         V value{};
     };
-    static bool make_key(std::string_view s, key& k) noexcept {
+    bool make_key(std::string_view s, key& k) const noexcept {
         const std::size_t n = s.size();
         if (n > 16) return false;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        const std::less<const char*> before;
+        if (limit_ && !before(s.data(), limit_begin_) && !before(limit_ - 16, s.data()) && limit_ - limit_begin_ >= 16) {
+            // Two fixed-size loads and masks instead of a variable-length copy; the bytes past
+            // the key are inside the same buffer. The result equals the copying path's.
+            std::memcpy(&k.w0, s.data(), 8);
+            std::memcpy(&k.w1, s.data() + 8, 8);
+            if (n < 8) {
+                k.w0 &= (std::uint64_t{1} << (8 * n)) - 1;
+                k.w1 = 0;
+            } else if (n < 16) {
+                k.w1 &= n == 8 ? 0 : (std::uint64_t{1} << (8 * (n - 8))) - 1;
+            }
+            k.len = static_cast<std::uint32_t>(n);
+            return true;
+        }
+#endif
         if (n > 8) {
             std::memcpy(&k.w0, s.data(), 8);
             std::memcpy(&k.w1, s.data() + 8, n - 8);
@@ -361,6 +435,15 @@ private:
     entry& slot(const key& k) noexcept { return entries_[index(k)]; }
     std::vector<entry> entries_;
     std::size_t mask_;
+    const char* limit_begin_ = nullptr;
+    const char* limit_ = nullptr;
+
+public:
+    /// Keys inside [begin, end) may be read 16 bytes at a time.
+    void set_buffer(const char* begin, const char* end) noexcept {
+        limit_begin_ = begin;
+        limit_ = end;
+    }
 };
 
 /// Turns the records of a claims table into stored claims, handing them to `Target`, which
@@ -374,23 +457,31 @@ class csv_row_parser {
 public:
     /// `rows` estimates the records to come, to size the name caches.
     csv_row_parser(Target& t, const std::vector<csv_col>& roles, diagnostic_sink& sink, std::size_t rows = 0)
-        : t_(t), roles_(roles), sink_(sink), names_(cache_bits(rows / 4)), sources_(cache_bits(rows / 16)) {}
+        : t_(t), roles_(roles), sink_(sink), names_(cache_bits(rows / 4)), sources_(cache_bits(rows / 16)) {
+        where_.fill(absent);
+        for (std::size_t i = 0; i < roles_.size(); ++i)
+            if (roles_[i] != csv_col::ignored) where_[col_index(roles_[i])] = i;
+    }
 
     /// Parses the records of [begin, end), which starts at a record boundary on line `line`.
     void parse(const char* begin, const char* end, std::size_t line) {
-        // One record is split ahead of the one being converted, and the cache slots of its names
-        // are prefetched: converting a record takes about as long as a cache miss.
+        // Records are split a few ahead of the one being converted, and the cache slots of their
+        // names prefetched: converting a record takes less time than a cache miss.
         csv_splitter sp(begin, end, line);
-        auto bufs = std::make_unique<std::array<record, 2>>();
-        std::size_t cur = 0;
-        bool have = fetch(sp, (*bufs)[cur]);
-        while (have && !sink_.full()) {
-            auto& next = (*bufs)[cur ^ 1];
-            bool next_have = fetch(sp, next);
-            if (next_have && next.ok && next.count == roles_.size()) prefetch(next);
-            process((*bufs)[cur]);
-            cur ^= 1;
-            have = next_have;
+        names_.set_buffer(begin, end);
+        sources_.set_buffer(begin, end);
+        constexpr std::size_t ahead = 4;  // a power of two
+        auto ring = std::make_unique<std::array<record, ahead>>();
+        std::size_t head = 0, tail = 0;  // records [tail, head) are split and waiting
+        while (!sink_.full()) {
+            while (head - tail < ahead && fetch(sp, (*ring)[head % ahead])) {
+                auto& rec = (*ring)[head % ahead];
+                if (rec.ok && rec.count == roles_.size()) prefetch(rec);
+                ++head;
+            }
+            if (head == tail) break;
+            process((*ring)[tail % ahead]);
+            ++tail;
         }
     }
 
@@ -456,11 +547,7 @@ private:
             skip_row();
             return;
         }
-        for (auto& f : cols_) f = {};
-        for (std::size_t i = 0; i < count; ++i) {
-            auto r = roles_[i];
-            if (r != csv_col::ignored) cols_[col_index(r)] = fields[i];
-        }
+        rec_ = &rec;
         if (rec.non_ascii) {
             for (std::size_t i = 0; i < count; ++i) {
                 if (find_invalid_utf8(fields[i].text) == std::string_view::npos) continue;
@@ -482,7 +569,13 @@ private:
                                                          : std::string(id_));
     }
 
-    std::string_view col(csv_col c) const noexcept { return cols_[col_index(c)].text; }
+    /// A field of the current record by column (empty when the table has no such column).
+    const csv_field& field(csv_col c) const noexcept {
+        static const csv_field none{};
+        auto i = where_[col_index(c)];
+        return i == absent ? none : rec_->fields[i];
+    }
+    std::string_view col(csv_col c) const noexcept { return field(c).text; }
 
     diagnostic located(const char* at, std::string_view field, std::string message) const {
         diagnostic d;
@@ -507,10 +600,10 @@ private:
         bad_ = true;
     }
     void problem(csv_col c, std::string message) {
-        problem_at(cols_[col_index(c)].at, csv_column_names[col_index(c)], std::move(message));
+        problem_at(field(c).at, csv_column_names[col_index(c)], std::move(message));
     }
     void warn(csv_col c, std::string message) {
-        sink_.warning(located(cols_[col_index(c)].at, csv_column_names[col_index(c)], std::move(message)));
+        sink_.warning(located(field(c).at, csv_column_names[col_index(c)], std::move(message)));
     }
 
     std::optional<period> date_field(csv_col c) {
@@ -660,7 +753,9 @@ private:
     const std::vector<csv_col>& roles_;
     diagnostic_sink& sink_;
     symbol scope_dim_ = no_symbol;
-    std::array<csv_field, csv_known_columns> cols_{};
+    static constexpr std::size_t absent = static_cast<std::size_t>(-1);
+    std::array<std::size_t, csv_known_columns> where_{};
+    const record* rec_ = nullptr;
     const char* row_start_ = nullptr;
     std::size_t row_line_ = 0;
     std::string_view id_;
