@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdlib>
 #include <functional>
 #include <limits>
 #include <optional>
@@ -47,10 +48,14 @@ struct candidate_value {
         candidate_value v;
         v.kind = kind_type::quantity;
         if (text.empty()) {
-            std::ostringstream os;
-            os.precision(17);
-            os << x;
-            text = os.str();
+            // The shortest of 15..17 significant digits that reads back as x.
+            for (int digits = 15; digits <= 17; ++digits) {
+                std::ostringstream os;
+                os.precision(digits);
+                os << x;
+                text = os.str();
+                if (std::strtod(text.c_str(), nullptr) == x) break;
+            }
         }
         v.text = std::move(text);
         v.number = x;
