@@ -11,9 +11,11 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +30,10 @@
 #define CROSSCHECK_DETAIL_CSV_SSE2 1
 #else
 #define CROSSCHECK_DETAIL_CSV_SSE2 0
+#endif
+
+#if defined(__linux__)
+#include <sys/mman.h>
 #endif
 
 namespace crosscheck::detail {
@@ -348,7 +354,24 @@ private:
 template <class V>
 class short_key_cache {
 public:
-    explicit short_key_cache(unsigned bits) : entries_(std::size_t{1} << bits), mask_((std::size_t{1} << bits) - 1) {}
+    explicit short_key_cache(unsigned bits) : mask_((std::size_t{1} << bits) - 1) {
+        const std::size_t n = std::size_t{1} << bits, bytes = n * sizeof(entry);
+#if defined(__linux__)
+        // Big tables go on 2 MiB pages where the kernel allows (transparent huge pages): the
+        // look-ups are random, and with 4 KiB pages each one would also miss the TLB.
+        constexpr std::size_t huge = std::size_t{1} << 21;
+        if (bytes >= huge) {
+            const std::size_t rounded = (bytes + huge - 1) / huge * huge;  // aligned_alloc wants a multiple
+            if (void* p = std::aligned_alloc(huge, rounded)) {
+                ::madvise(p, rounded, MADV_HUGEPAGE);
+                entries_.reset(static_cast<entry*>(p));
+            }
+        }
+#endif
+        if (!entries_) entries_.reset(static_cast<entry*>(std::malloc(bytes)));
+        if (!entries_) throw std::bad_alloc();
+        for (std::size_t i = 0; i < n; ++i) new (&entries_[i]) entry();
+    }
 
     void prefetch(std::string_view s) const noexcept {
 #if defined(__GNUC__) || defined(__clang__)
@@ -433,7 +456,10 @@ private:
         return static_cast<std::size_t>(h) & mask_;
     }
     entry& slot(const key& k) noexcept { return entries_[index(k)]; }
-    std::vector<entry> entries_;
+    struct free_deleter {
+        void operator()(entry* p) const noexcept { std::free(p); }
+    };
+    std::unique_ptr<entry[], free_deleter> entries_;
     std::size_t mask_;
     const char* limit_begin_ = nullptr;
     const char* limit_ = nullptr;
