@@ -119,7 +119,9 @@ fi
 
 current=""
 echo
-echo "test.sh: all ${#variants[@]} variants passed"
+ran=("${variants[@]}")
+[[ $run_demo -eq 0 ]] || ran+=(demo)
+echo "test.sh: all passed: ${ran[*]}"
 
 # Formatting is reported, not enforced, until the tree has been formatted once (tools/format.sh).
 if command -v clang-format-14 >/dev/null 2>&1 || command -v clang-format >/dev/null 2>&1; then
