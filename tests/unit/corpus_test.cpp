@@ -890,3 +890,29 @@ TEST_CASE("add_stored with a side table", "[corpus][stored]") {
     CHECK(c.stored(i).valid_span() == crosscheck::parse_period("2020.."));
     CHECK(c.memory_bytes() > 0);
 }
+
+TEST_CASE("scope containment stays exact when name ids exceed 2^21", "[corpus][scope][bug]") {
+    // corpus::pack3 packs (dimension, parent, child) into one 64-bit key as d<<42 ^ a<<21 ^ b,
+    // assuming 21-bit symbols. Scope tokens share the name table with subjects and predicates, so
+    // in a corpus with over 2,097,152 distinct names their ids are larger and different triples
+    // collide: here "france" wrongly contains "city-5" because "eu" contains "bavaria".
+    corpus c;
+    auto& n = c.names();
+    const std::uint32_t filler = 1u << 21;
+    for (std::uint32_t i = 0; i < filler; ++i) n.intern("city-" + std::to_string(i));
+    const symbol region = n.intern("region");
+    n.intern("pad");
+    const symbol eu = n.intern("eu");
+    const symbol france = n.intern("france");
+    n.intern("pad2");
+    const symbol bavaria = n.intern("bavaria");
+    REQUIRE(region == filler);  // the ids the collision below is built from
+    REQUIRE(france == (eu ^ 1u));
+    const symbol city5 = *n.find("city-5");
+    REQUIRE(city5 == (bavaria ^ filler));
+    c.add_scope_containment("region", "eu", "bavaria");
+    CHECK(c.scope_contains(region, eu, bavaria));
+    CHECK_FALSE(c.scope_contains(region, france, city5));
+    const auto a = c.intern_scope({{"region", "france"}}), b = c.intern_scope({{"region", "city-5"}});
+    CHECK_FALSE(c.scopes_overlap(a, b));
+}
