@@ -92,11 +92,13 @@ def duckdb_ready():
     if npm is None:
         log("duckdb: npm not found, skipping the DuckDB peer")
         return False
-    log("duckdb: npm ci in %s (first use)" % PEERS_DIR)
-    r = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=PEERS_DIR,
+    # `npm install`, not `npm ci`: npm 11 leaves the other platforms' optional binding
+    # packages out of the lock file, and `npm ci` then refuses it as out of sync.
+    log("duckdb: npm install in %s (first use)" % PEERS_DIR)
+    r = subprocess.run([npm, "install", "--no-audit", "--no-fund"], cwd=PEERS_DIR,
                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if r.returncode != 0:
-        log("duckdb: npm ci failed, skipping the DuckDB peer:\n" + r.stdout[-2000:])
+        log("duckdb: npm install failed, skipping the DuckDB peer:\n" + r.stdout[-2000:])
         return False
     return True
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // DuckDB peer for bench SPEC.md, through the npm package @duckdb/node-api (installed in
-// this folder by `npm ci`; never a dependency of the library).
+// this folder by `npm install`; never a dependency of the library).
 //
 //   node duckdb_peer.mjs FILE.csv [--threads N]
 //
