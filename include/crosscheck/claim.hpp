@@ -92,7 +92,12 @@ struct text_value {
 /// which the primary template calls. `compare` says whether two values agree, conflict or cannot
 /// be compared; `to_string` is how reports show the value.
 template <class T, class = void>
-struct value_traits {
+struct value_traits {};  // no members: T is not a claim value
+
+template <class T>
+struct value_traits<T, std::void_t<decltype(crosscheck_compare(std::declval<const T&>(), std::declval<const T&>(),
+                                                               std::declval<const compare_options&>())),
+                                   decltype(crosscheck_to_string(std::declval<const T&>()))>> {
     static agreement compare(const T& a, const T& b, const compare_options& o) { return crosscheck_compare(a, b, o); }
     static std::string to_string(const T& v) { return crosscheck_to_string(v); }
 };

@@ -13,6 +13,7 @@
 #include <crosscheck/symbols.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -155,6 +156,7 @@ public:
     /// an alias already names another entity.
     void add_entity(std::string_view id, const std::vector<std::string>& aliases) {
         symbol e = names_.intern(id);
+        names_.set_display(e, id);  // reports show the entity's id, whoever spelled it first
         set_alias(e, e, id);
         for (const auto& a : aliases) set_alias(names_.intern(a), e, a);
         entity_ids_.push_back(e);
@@ -233,7 +235,6 @@ public:
         containment_[{d, p}].push_back(c);
         closure_.clear();
         closure_ready_ = false;
-        overlap_cache_.clear();
     }
     /// The declared direct containments: (dimension, parent) -> children.
     const std::map<std::pair<symbol, symbol>, std::vector<symbol>>& scope_containments() const noexcept {
@@ -243,7 +244,7 @@ public:
     /// does not contain itself here).
     bool scope_contains(symbol dimension, symbol a, symbol b) const {
         ensure_closure();
-        return closure_.count(pack3(dimension, a, b)) != 0;
+        return closure_.count({dimension, a, b}) != 0;
     }
     /// The id of a canonical scope (entries sorted by folded dimension).
     scope_id intern_scope(const scope_map& s) {
@@ -280,23 +281,18 @@ public:
     /// §3.2: no dimension present in both with different tokens where neither contains the other.
     bool scopes_overlap(scope_id a, scope_id b) const {
         if (a == b || a == 0 || b == 0) return true;
-        std::uint64_t key = a < b ? (std::uint64_t{a} << 32 | b) : (std::uint64_t{b} << 32 | a);
-        auto it = overlap_cache_.find(key);
-        if (it != overlap_cache_.end()) return it->second;
-        bool ok = true;
         const auto &ea = scopes_[a], &eb = scopes_[b];
         std::size_t i = 0, j = 0;
-        while (ok && i < ea.size() && j < eb.size()) {
+        while (i < ea.size() && j < eb.size()) {
             if (ea[i].first < eb[j].first) ++i;
             else if (eb[j].first < ea[i].first) ++j;
             else {
                 symbol d = ea[i].first, x = ea[i].second, y = eb[j].second;
-                if (x != y && !scope_contains(d, x, y) && !scope_contains(d, y, x)) ok = false;
+                if (x != y && !scope_contains(d, x, y) && !scope_contains(d, y, x)) return false;
                 ++i, ++j;
             }
         }
-        overlap_cache_.emplace(key, ok);
-        return ok;
+        return true;
     }
     /// Canonical text of a scope: `dim=token;dim=token` in dimension order, folded (empty: none).
     std::string scope_text(scope_id s) const {
@@ -345,19 +341,25 @@ public:
     /// Adds a declared source. Throws model_error on a duplicate id. A source earlier named only
     /// by reference (a claim's or source's `cites`) becomes declared.
     source_index add_source(source s) {
-        if (auto i = find_source(s.id)) {
-            if (declared_[*i]) throw model_error(5, "duplicate source id '" + s.id + "'");
-            sources_[*i] = std::move(s);
-            declared_[*i] = true;
-            origins_ready_ = false;
-            return *i;
+        source_index i;
+        if (auto known = find_source(s.id)) {
+            i = *known;
+            if (declared_[i]) throw model_error(5, "duplicate source id '" + s.id + "'");
+            sources_[i] = std::move(s);
+            declared_[i] = true;
+        } else {
+            i = static_cast<source_index>(sources_.size());
+            source_ids_.intern(s.id);
+            sources_.push_back(std::move(s));
+            declared_.push_back(true);
+            claims_per_source_.push_back(0);
         }
-        auto i = static_cast<source_index>(sources_.size());
-        source_ids_.intern(s.id);
-        sources_.push_back(std::move(s));
-        declared_.push_back(true);
-        claims_per_source_.push_back(0);
         origins_ready_ = false;
+        // Sources that are only cited become placeholders, so two outlets relaying the same
+        // undeclared newspaper share that origin (§4).
+        const auto cites = sources_[i].cites;
+        for (const auto& cited : cites) intern_source(cited);
+        if (auto t = sources_[i].translation_of) intern_source(*t);
         return i;
     }
     /// The index of source `id`, creating an undeclared placeholder when unknown (the checkers
@@ -557,6 +559,16 @@ public:
         return period{};
     }
 
+    /// Computes the derived tables that const member functions otherwise build on first use
+    /// (origins, the scope containment closure, unit bases). Checkers call it before they start
+    /// their threads: afterwards the const interface may be used from several threads at once, as
+    /// long as nobody modifies the corpus.
+    void prepare() const {
+        ensure_origins();
+        ensure_closure();
+        for (symbol u = 0; u < unit_names_.size(); ++u) unit_base(u);
+    }
+
     /// Memory held by the claims, names and side tables, for the performance report.
     std::size_t memory_bytes() const noexcept {
         return claims_.capacity() * sizeof(stored_claim) + ids_.capacity() + names_.memory_bytes() +
@@ -617,10 +629,6 @@ private:
         ids_.push_back('\0');
         return static_cast<std::uint32_t>(off);
     }
-    static std::uint64_t pack3(symbol d, symbol a, symbol b) noexcept {
-        // Dimensions and scope tokens are few; 21 bits each is ample and keeps one hash key.
-        return (std::uint64_t{d} << 42) ^ (std::uint64_t{a} << 21) ^ std::uint64_t{b};
-    }
     void ensure_closure() const {
         if (closure_ready_) return;
         closure_.clear();
@@ -632,7 +640,7 @@ private:
                 symbol c = stack.back();
                 stack.pop_back();
                 if (!seen.insert(c).second) continue;
-                if (c != dp.second) closure_.insert(pack3(dp.first, dp.second, c));
+                if (c != dp.second) closure_.insert({dp.first, dp.second, c});
                 auto it = containment_.find({dp.first, c});
                 if (it != containment_.end()) stack.insert(stack.end(), it->second.begin(), it->second.end());
             }
@@ -737,9 +745,8 @@ private:
     std::vector<symbol> entity_ids_;
     std::unordered_map<symbol, vocab_info> vocab_;
     std::map<std::pair<symbol, symbol>, std::vector<symbol>> containment_;
-    mutable std::set<std::uint64_t> closure_;
+    mutable std::set<std::array<symbol, 3>> closure_;  // (dimension, ancestor, descendant)
     mutable bool closure_ready_ = false;
-    mutable std::unordered_map<std::uint64_t, bool> overlap_cache_;
     std::vector<std::vector<std::pair<symbol, symbol>>> scopes_;
     std::unordered_map<std::vector<std::pair<symbol, symbol>>, scope_id, entries_hash> scope_index_;
     unit_registry units_;

@@ -178,6 +178,9 @@ public:
         if (detail::is_folded(s)) return folded_.find(s);
         return folded_.find(detail::fold(s));
     }
+    /// Replaces the spelling shown for `id` (an entity's declared id wins over the first
+    /// spelling seen). Precondition: `s` folds to the name of `id`.
+    void set_display(symbol id, std::string_view s) { display_[id] = store_display(s, id); }
     /// The first spelling seen for this name.
     std::string_view display(symbol id) const noexcept { return id == no_symbol ? std::string_view{} : display_[id]; }
     /// The folded text that identifies the name.

@@ -17,9 +17,12 @@ namespace crosscheck {
 namespace detail {
 
 struct subject_pred {
-    std::string folded;
+    std::string name;
     bool operator()(const claim_ref& c) const {
-        return detail::fold(c.subject()) == folded || detail::fold(c.owner().names().display(c.stored().subject)) == folded;
+        // The name may be an alias: compare entities, not spellings.
+        const auto& owner = c.owner();
+        auto sym = owner.names().find(name);
+        return sym && owner.resolve(*sym) == owner.resolve(c.stored().subject);
     }
 };
 struct predicate_pred {
@@ -54,7 +57,7 @@ struct about_fn {
     template <class Rng>
     auto operator()(Rng&& rng, std::string_view subject) const {
         // Match the subject after alias resolution, case-insensitively: an alias selects its entity.
-        return ranges::views::filter(static_cast<Rng&&>(rng), detail::subject_pred{detail::fold(subject)});
+        return ranges::views::filter(static_cast<Rng&&>(rng), detail::subject_pred{std::string(subject)});
     }
     auto operator()(std::string_view subject) const {
         return ranges::make_view_closure(ranges::bind_back(*this, std::string(subject)));

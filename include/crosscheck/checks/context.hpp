@@ -118,6 +118,7 @@ private:
 class check_context {
 public:
     check_context(const corpus& c, const check_options& o) : corpus_(c), options_(o), groups_(c) {
+        c.prepare();  // checkers may run on several threads from here on
         scope_texts_.reserve(c.scope_count());
         for (scope_id s = 0; s < c.scope_count(); ++s) scope_texts_.push_back(c.scope_text(s));
     }
