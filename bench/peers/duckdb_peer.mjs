@@ -71,7 +71,8 @@ await con.run(`
 const loadS = now() - t;
 
 // A dense integer key and a boolean kind make the join's hash table and the candidate
-// pairs narrower than with three strings: about 25% faster at 1M claims.
+// pairs narrower than with three strings: 7.9 s instead of 9.5 s for the whole job at
+// 1M claims (single runs, 2 threads).
 t = now();
 await con.run(`
   CREATE TABLE c AS
