@@ -148,10 +148,16 @@ static_assert(crosscheck::is_claim_value_v<static_user::rating>);
 static_assert(crosscheck::is_claim_value_v<static_user::specialized>);
 // A type with hooks that cannot be copied is not a claim value.
 static_assert(!crosscheck::is_claim_value_v<static_user::move_only>);
-// Types with no value_traits and no hooks (int, std::string, a plain struct) must be false as
-// well; that check is a runtime CHECK in tests/unit/claim_test.cpp ("types without value_traits
-// are not claim values") and the compile-fail case no_value_traits.fail.cpp, because it does not
-// hold yet and a failing static_assert here would break every build.
+// Types with no value_traits and no hooks are not claim values (no_value_traits.fail.cpp checks
+// that claim<T> then stops at its static_assert).
+namespace static_user {
+struct plain {
+    int x = 0;
+};
+}  // namespace static_user
+static_assert(!crosscheck::is_claim_value_v<static_user::plain>);
+static_assert(!crosscheck::is_claim_value_v<int>);
+static_assert(!crosscheck::is_claim_value_v<std::string>);
 
 #if CROSSCHECK_HAS_CONCEPTS
 static_assert(crosscheck::claim_value<crosscheck::token>);

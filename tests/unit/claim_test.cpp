@@ -175,11 +175,9 @@ TEST_CASE("a third-party type with a value_traits specialization", "[claim][cust
           agreement::not_comparable);
 }
 
-TEST_CASE("types without value_traits are not claim values", "[claim][custom][bug]") {
-    // The primary value_traits declares compare/to_string with a fixed return type, so the
-    // detection in has_value_traits_v succeeds for ANY T and only the function bodies fail later.
-    // These must be false (claim.hpp documents is_claim_value_v as "value_traits (or its ADL
-    // hooks) say how two values compare and how one prints").
+TEST_CASE("types without value_traits are not claim values", "[claim][custom][regression]") {
+    // Regression: the primary value_traits used to declare compare/to_string for every T, so
+    // has_value_traits_v was true for ANY T and only the function bodies failed later.
     CHECK_FALSE(crosscheck::is_claim_value_v<user_ns::plain>);
     CHECK_FALSE(crosscheck::is_claim_value_v<int>);
     CHECK_FALSE(crosscheck::is_claim_value_v<std::string>);

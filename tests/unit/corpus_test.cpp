@@ -224,10 +224,9 @@ TEST_CASE("entities and aliases", "[corpus][entity]") {
     }
 }
 
-TEST_CASE("an entity declared after claims that name it is still reported by its id", "[corpus][entity][bug]") {
-    // §3: "Reports show an entity's id, or otherwise the first spelling seen." claim_ref::subject()
-    // shows names().display(entity), i.e. the first spelling of the folded name; when a claim spelled
-    // it first, the entity id is not shown.
+TEST_CASE("an entity declared after claims that name it is still reported by its id", "[corpus][entity][regression]") {
+    // §3: "Reports show an entity's id, or otherwise the first spelling seen." Regression: subject()
+    // used to show the first spelling of the folded name even when a claim spelled it first.
     corpus c;
     auto i = c.add(make_claim("s", "BYTEDANCE", "status", token("x")));
     c.add_entity("ByteDance", {"ByteDance Ltd"});
@@ -839,10 +838,10 @@ TEST_CASE("claim origins and independence (§4)", "[corpus][origins]") {
     (void)cb, (void)heise, (void)golem;
 }
 
-TEST_CASE("sources citing an id that is never declared share that origin", "[corpus][origins][bug]") {
+TEST_CASE("sources citing an id that is never declared share that origin", "[corpus][origins][regression]") {
     // §4: origins are "followed transitively to sources that cite nothing". Two outlets that both
-    // relay the (undeclared) Financial Times are not independent. ensure_origins drops edges to ids
-    // that were never interned, so each citing source becomes its own origin.
+    // relay the (undeclared) Financial Times are not independent. Regression: edges to ids that were
+    // never interned used to be dropped, making each citing source its own origin.
     corpus c;
     c.add_source(src("cb", {"ft"}));
     c.add_source(src("heise", {"ft"}));
@@ -891,11 +890,11 @@ TEST_CASE("add_stored with a side table", "[corpus][stored]") {
     CHECK(c.memory_bytes() > 0);
 }
 
-TEST_CASE("scope containment stays exact when name ids exceed 2^21", "[corpus][scope][bug]") {
-    // corpus::pack3 packs (dimension, parent, child) into one 64-bit key as d<<42 ^ a<<21 ^ b,
+TEST_CASE("scope containment stays exact when name ids exceed 2^21", "[corpus][scope][regression]") {
+    // Regression: the closure key used to pack (dimension, parent, child) as d<<42 ^ a<<21 ^ b,
     // assuming 21-bit symbols. Scope tokens share the name table with subjects and predicates, so
-    // in a corpus with over 2,097,152 distinct names their ids are larger and different triples
-    // collide: here "france" wrongly contains "city-5" because "eu" contains "bavaria".
+    // in a corpus with over 2,097,152 distinct names different triples collided: "france" was
+    // taken to contain "city-5" because "eu" contains "bavaria".
     corpus c;
     auto& n = c.names();
     const std::uint32_t filler = 1u << 21;
