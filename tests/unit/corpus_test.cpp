@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -914,4 +915,62 @@ TEST_CASE("scope containment stays exact when name ids exceed 2^21", "[corpus][s
     CHECK_FALSE(c.scope_contains(region, france, city5));
     const auto a = c.intern_scope({{"region", "france"}}), b = c.intern_scope({{"region", "city-5"}});
     CHECK_FALSE(c.scopes_overlap(a, b));
+}
+
+namespace {
+// A corpus whose const queries all need derived tables: origins, the scope closure, unit bases.
+corpus threaded_sample() {
+    corpus c;
+    c.add_scope_containment("region", "world", "eu");
+    c.add_scope_containment("region", "eu", "germany");
+    c.add_scope_containment("region", "world", "asia");
+    c.units().add("km", "m", 1000);
+    c.units().add("m", "cm", 100);
+    c.add_source(src("root"));
+    for (int i = 0; i < 20; ++i) c.add_source(src("s" + std::to_string(i), {i ? "s" + std::to_string(i - 1) : "root"}));
+    const char* regions[] = {"world", "eu", "germany", "asia", "france"};
+    const char* units[] = {"km", "m", "cm", "usd", ""};
+    for (int i = 0; i < 200; ++i) {
+        auto cl = make_claim("s" + std::to_string(i % 20), "x", "p", quantity(i, units[i % 5]));
+        cl.scope = {{"region", regions[i % 5]}};
+        if (i % 7 == 0) cl.cites = {"s" + std::to_string((i + 3) % 20)};
+        c.add(cl);
+    }
+    return c;
+}
+
+// Every derived answer, in one string, so two corpora (or two threads) can be compared.
+std::string derived_answers(const corpus& c) {
+    std::string out;
+    for (crosscheck::claim_index i = 0; i < c.size(); ++i) {
+        for (auto o : c.claim_origins(i)) out += std::to_string(o) + ",";
+        const auto [base, f] = c.unit_base(c.stored(i).sym);
+        out += std::string(c.unit_base_name(base)) + ":" + std::to_string(f) + ";";
+        for (crosscheck::claim_index j = 0; j < c.size(); j += 7) {
+            out += c.scopes_overlap(c.stored(i).scope, c.stored(j).scope) ? '1' : '0';
+            out += c.independent(i, j) ? '1' : '0';
+        }
+        out += '\n';
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("after prepare(), const queries from several threads agree", "[corpus][threads]") {
+    // Run under -fsanitize=thread to catch races on the lazily built tables.
+    const corpus reference = threaded_sample();
+    const std::string expected = derived_answers(reference);
+    const corpus c = threaded_sample();
+    c.prepare();
+    std::vector<std::string> got(4);
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < got.size(); ++t) pool.emplace_back([&, t] { got[t] = derived_answers(c); });
+    for (auto& th : pool) th.join();
+    for (const auto& g : got) CHECK(g == expected);
+    // Spot checks of the expected answers themselves, worked out by hand.
+    CHECK(reference.unit_base_name(reference.unit_base(reference.stored(0).sym).first) == "cm");
+    CHECK(reference.unit_base(reference.stored(0).sym).second == Approx(100000.0));
+    CHECK(reference.claim_origins(1) == idx({*reference.find_source("root")}));
+    CHECK(reference.scopes_overlap(reference.stored(2).scope, reference.stored(0).scope));   // germany, world
+    CHECK_FALSE(reference.scopes_overlap(reference.stored(3).scope, reference.stored(1).scope));  // asia, eu
 }
