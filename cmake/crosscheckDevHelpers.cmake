@@ -1,4 +1,4 @@
-# Helpers for crosscheck's own examples and programs (not installed).
+# Helpers for crosscheck's own tests, examples and programs (not installed).
 
 # crosscheck_deps_by_includes(<libs-var> <missing-var> <sources>...)
 #
@@ -19,7 +19,7 @@ function(crosscheck_deps_by_includes libs_var missing_var)
         "crosscheck/(json|io)\\.hpp|nlohmann/" "nlohmann_json" "crosscheck::json"
         "crosscheck/fmt\\.hpp|fmt/" "fmt" "fmt::fmt"
         "CLI/" "CLI11" "CLI11::CLI11"
-        "crosscheck/catch2\\.hpp" "Catch2" "crosscheck::catch2"
+        "crosscheck/catch2\\.hpp|catch2/" "Catch2" "crosscheck::catch2"
         "sqlite3\\.h" "SQLite3" "SQLite::SQLite3")
     while(table)
         list(POP_FRONT table pattern package dep)
