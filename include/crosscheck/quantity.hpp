@@ -140,7 +140,8 @@ inline std::string format_number(double v) {
 inline std::string to_string(const quantity& q) {
     std::string out;
     if (q.lower || q.upper) {
-        if (q.lower && q.upper) out = detail::format_number(*q.lower) + "-" + detail::format_number(*q.upper);
+        if (q.lower && q.upper && *q.lower == *q.upper) out = detail::format_number(*q.lower);  // CSV lo = hi
+        else if (q.lower && q.upper) out = detail::format_number(*q.lower) + "-" + detail::format_number(*q.upper);
         else if (q.lower) out = "at least " + detail::format_number(*q.lower);
         else out = "at most " + detail::format_number(*q.upper);
     } else {

@@ -36,7 +36,8 @@ struct rule_claim {
 /// The rule checker (§1 Rule): a `sum` or `product` rule must hold, within its relative
 /// tolerance, at every time at which all its references have claimed values; a reference with
 /// several disagreeing values is checked with each. Interval arithmetic carries the hedges
-/// ("about", "over") through the sum. Planned figures are left out: a plan is no fact to add up.
+/// ("about", "over") through the sum. A reference matches the quantity claims of its subject,
+/// predicate and exact scope, whatever their modality (§1).
 struct rules_fn {
     static constexpr const char* name = "rules";
 
@@ -78,7 +79,7 @@ private:
         if (it == group_of.end()) return out;
         for (auto i = ctx.groups().begin(it->second); i != ctx.groups().end(it->second); ++i) {
             const auto& rec = c.stored(*i);
-            if (rec.kind != value_kind::quantity || rec.scope != *sc || rec.mode == modality::planned) continue;
+            if (rec.kind != value_kind::quantity || rec.scope != *sc) continue;
             interval iv;
             if (rec.is_bounds_form()) iv = {rec.a, rec.b};
             else iv = quantity(rec.a, rec.approx_kind()).to_interval(about);
