@@ -164,6 +164,8 @@ public:
 
     /// Whether the error cap was reached (the caller should stop).
     bool full() const noexcept { return stopped_; }
+    /// Whether no more warnings will be kept (callers may skip building them).
+    bool warnings_full() const noexcept { return warnings_capped_; }
 
     /// Records an error that is not tied to one claim (syntax, header, a source).
     void error(diagnostic d) {

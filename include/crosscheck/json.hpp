@@ -459,6 +459,25 @@ private:
     /// Where the value at `path` starts (the nearest enclosing value that exists).
     std::size_t offset_of(json_path path) {
         json_scanner scan(text_, max_depth);
+        // Elements of the top-level arrays are found through a table built once per array, so
+        // that placing every claim costs the size of the claim, not of the file.
+        if (path.size() >= 2 && !path[0].is_index && path[1].is_index) {
+            auto it = elements_.find(path[0].key);
+            if (it == elements_.end()) {
+                std::vector<std::size_t> offsets;
+                if (auto a = scan.locate({path[0]})) offsets = scan.element_offsets(*a);
+                it = elements_.emplace(path[0].key, std::move(offsets)).first;
+            }
+            if (path[1].index < it->second.size()) {
+                const std::size_t start = it->second[path[1].index];
+                json_path rest(path.begin() + 2, path.end());
+                for (;;) {
+                    if (auto o = scan.locate(rest, start)) return *o;
+                    if (rest.empty()) return start;
+                    rest.pop_back();
+                }
+            }
+        }
         for (;;) {
             if (auto o = scan.locate(path)) return *o;
             if (path.empty()) return 0;
@@ -486,6 +505,7 @@ private:
         sink_.error(make(path, std::move(field), std::move(message)));
     }
     void warning_at(const json_path& path, std::string field, std::string message) {
+        if (sink_.warnings_full()) return;
         sink_.warning(make(path, std::move(field), std::move(message)));
     }
     /// Reports a reader's problems found under `base` (not inside a claim).
@@ -740,9 +760,11 @@ private:
                 if (shown_id.empty()) d.index = i;
                 return d;
             };
-            for (const auto& p : r.warnings) sink_.warning(claim_diag(p));
+            for (const auto& p : r.warnings)
+                if (!sink_.warnings_full()) sink_.warning(claim_diag(p));
             if (!r.errors.empty()) {
-                for (const auto& p : r.errors) sink_.claim_problem(claim_diag(p));
+                for (const auto& p : r.errors)
+                    if (skip ? !sink_.warnings_full() : !sink_.full()) sink_.claim_problem(claim_diag(p));
                 if (skip) {
                     auto lc = line_col(offset_of(base));
                     sink_.result().skipped.push_back(!shown_id.empty() ? shown_id
@@ -792,6 +814,7 @@ private:
     bool parsed_ = false;
     std::size_t added_ = 0;
     std::vector<std::size_t> line_starts_;
+    std::unordered_map<std::string, std::vector<std::size_t>> elements_;
 };
 
 }  // namespace detail

@@ -58,8 +58,8 @@ public:
 
     /// The byte offset where the value at `path` starts, or nullopt if there is none. The text
     /// must have passed check().
-    std::optional<std::size_t> locate(const json_path& path) {
-        p_ = b_;
+    std::optional<std::size_t> locate(const json_path& path, std::size_t start = 0) {
+        p_ = b_ + start;
         ws();
         for (const auto& step : path) {
             if (p_ == e_) return std::nullopt;
@@ -102,6 +102,25 @@ public:
             }
         }
         return static_cast<std::size_t>(p_ - b_);
+    }
+
+    /// Where each element of the array that starts at `start` starts (the text must have passed
+    /// check()); empty if no array starts there.
+    std::vector<std::size_t> element_offsets(std::size_t start) {
+        std::vector<std::size_t> out;
+        p_ = b_ + start;
+        if (p_ >= e_ || *p_ != '[') return out;
+        ++p_;
+        ws();
+        if (p_ < e_ && *p_ == ']') return out;
+        for (;;) {
+            out.push_back(static_cast<std::size_t>(p_ - b_));
+            if (!value(0)) return out;
+            ws();
+            if (p_ == e_ || *p_ != ',') return out;
+            ++p_;
+            ws();
+        }
     }
 
 private:
