@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -92,8 +93,12 @@ void write_corpus(const datasets::dataset& d, const std::string& path) {
             const auto bar = key.rfind('|');
             c["subject"] = key.substr(0, bar);
             c["predicate"] = "population";
-            c["valid"] = key.substr(bar + 1);
-            c["value"] = static_cast<long long>(v.number);
+            if (o.period) c["valid"] = std::to_string(*o.period);
+            else c["scope"] = {{"property", key.substr(bar + 1)}};  // no year: keep the key apart
+            if (v.has_number() && v.number == std::floor(v.number) && std::fabs(v.number) < 9e15)
+                c["value"] = static_cast<long long>(v.number);
+            else if (v.has_number()) c["value"] = v.number;
+            else c["value"] = v.text;
         } else {
             c["subject"] = key;
             c["predicate"] = "authors";

@@ -10,16 +10,31 @@
 
 #include "common.hpp"
 
+#include <cctype>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 namespace datasets {
 
-/// "Population2006" -> 2006; 0 when the property is not a population.
+/// "Population2006" (also "Population/2006") -> 2006; 0 when the property names no four-digit year
+/// (a few rows have "Population007" or "Population0010": they stay items of their own, keyed by
+/// the property text).
 inline long long population_year(std::string_view property) {
     constexpr std::string_view prefix = "Population";
     if (property.substr(0, prefix.size()) != prefix) return 0;
-    return std::atoll(std::string(property.substr(prefix.size())).c_str());
+    std::string digits;
+    for (char c : property.substr(prefix.size())) {
+        if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+        else if (c != '/') return 0;
+    }
+    return digits.size() == 4 && digits[0] != '0' ? std::atoll(digits.c_str()) : 0;
+}
+
+/// The item key of a city and a population property: "cleveland, ohio|2000".
+inline std::string population_key(const std::string& city, const std::string& property) {
+    const long long year = population_year(property);
+    return city + "|" + (year ? std::to_string(year) : property);
 }
 
 inline dataset load_population(const std::string& dir) {
@@ -36,9 +51,9 @@ inline dataset load_population(const std::string& dir) {
         const auto value = trim(f[2]);
         if (value.empty()) continue;
         const auto s = d.ev.add_source(f[3]);
-        const auto it = d.ev.add_item(f[0] + "|" + std::to_string(year));
+        const auto it = d.ev.add_item(population_key(f[0], f[1]));
         d.ev.observe(s, it, crosscheck::candidate_value::quantity(std::atof(std::string(value).c_str()), std::string(value)),
-                     year);
+                     year ? std::optional<long long>(year) : std::nullopt);
         d.quotes.emplace_back(value);
     }
     const auto truth = read_file(dir + "/population_truth.csv");
@@ -49,7 +64,7 @@ inline dataset load_population(const std::string& dir) {
         auto f = split_csv(line);
         if (f.size() < 3) continue;
         ++d.gold_total;
-        auto it = d.ev.find_item(f[0] + "|" + std::to_string(population_year(f[1])));
+        auto it = d.ev.find_item(population_key(f[0], f[1]));
         if (!it) continue;
         const auto v = std::string(trim(f[2]));
         d.gold.push_back({*it, crosscheck::candidate_value::quantity(std::atof(v.c_str()), v)});

@@ -113,7 +113,12 @@ TEST_CASE("gates", "[datasets]") {
 
 TEST_CASE("population property names carry the year", "[datasets]") {
     CHECK(datasets::population_year("Population2006") == 2006);
+    CHECK(datasets::population_year("Population/2006") == 2006);
+    CHECK(datasets::population_year("Population007") == 0);
+    CHECK(datasets::population_year("Population0010") == 0);
     CHECK(datasets::population_year("Area") == 0);
+    CHECK(datasets::population_key("gary, indiana", "Population2000") == "gary, indiana|2000");
+    CHECK(datasets::population_key("gary, indiana", "Population007") == "gary, indiana|Population007");
     CHECK(datasets::split_csv(R"x("st. louis, missouri","Population2005","352572","0 (1.2.3.4)")x") ==
           std::vector<std::string>{"st. louis, missouri", "Population2005", "352572", "0 (1.2.3.4)"});
 }
