@@ -648,7 +648,7 @@ private:
         for (auto& f : deferred_) out_.findings.push_back(std::move(f));
     }
 
-    static constexpr std::size_t max_listed_claims = 1000;
+    static constexpr std::size_t max_listed_claims = 200;
     const check_context& ctx_;
     const corpus& c_;
     const std::vector<prepared_claim>& prepared_;

@@ -24,8 +24,8 @@ struct check_options {
     std::vector<std::string> only;     ///< finding kinds to report; empty: all
     bool list_pairs = false;           ///< list conflicting pairs in report::pairs
     std::size_t pair_list_cap = 100000;  ///< at most this many listed pairs
-    std::size_t max_claims_per_value = 20;  ///< evidence shown per value in a finding
-    std::size_t max_values_per_finding = 12;  ///< values shown per finding (most-stated first)
+    std::size_t max_claims_per_value = 8;   ///< evidence shown per value in a finding
+    std::size_t max_values_per_finding = 8;   ///< values shown per finding (most-stated first)
     unsigned threads = 0;              ///< 0: all cores
     /// Keys with at most this many claims compare their claims pairwise (fastest for small
     /// keys); larger keys count conflicting pairs without enumerating them.
