@@ -144,8 +144,7 @@ inline bool load_all(const check_settings& s, crosscheck::corpus& c, progress& b
 inline int write_report(const crosscheck::report& r, const check_settings& s, const std::vector<std::string>& files) {
     switch (s.format()) {
         case output_format::json: {
-            nlohmann::json j = r;
-            std::cout << j.dump(2) << '\n';
+            crosscheck::write_json(std::cout, r);  // streamed: no in-memory copy of a large report
             break;
         }
         case output_format::markdown: {

@@ -19,6 +19,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <ostream>
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -266,6 +268,7 @@ inline void to_json(nlohmann::json& j, const finding& f) {
     if (!f.scope.empty()) j["scope"] = f.scope;
     if (!f.field.empty()) j["field"] = f.field;
     if (!f.values.empty()) j["values"] = f.values;
+    if (f.omitted_values != 0) j["omitted_values"] = f.omitted_values;
 }
 inline void from_json(const nlohmann::json& j, finding& f) {
     f = finding{};
@@ -284,6 +287,7 @@ inline void from_json(const nlohmann::json& j, finding& f) {
     detail::get_if_present(j, "values", f.values);
     detail::get_if_present(j, "pairs", f.pairs);
     detail::get_if_present(j, "claim_count", f.claim_count);
+    detail::get_if_present(j, "omitted_values", f.omitted_values);
 }
 
 inline void to_json(nlohmann::json& j, const report_stats& s) {
@@ -315,6 +319,26 @@ inline void to_json(nlohmann::json& j, const report& r) {
         j["pairs_complete"] = r.pairs_complete;
     }
 }
+/// Writes the §6 report as JSON, one finding at a time: the same document as
+/// `nlohmann::json(r).dump(indent)` up to white space, without building it in memory (a large
+/// corpus's report would otherwise take several times its own size).
+inline void write_json(std::ostream& os, const report& r, int indent = 2) {
+    const std::string pad(indent > 0 ? static_cast<std::size_t>(indent) : 0, ' ');
+    const char* nl = indent >= 0 ? "\n" : "";
+    os << '{' << nl << pad << "\"findings\": [";
+    for (std::size_t i = 0; i < r.findings.size(); ++i) {
+        nlohmann::json f = r.findings[i];
+        os << (i ? "," : "") << nl << pad << pad << f.dump();
+    }
+    os << (r.findings.empty() ? "" : nl) << (r.findings.empty() ? "" : pad) << "]," << nl << pad
+       << "\"stats\": " << nlohmann::json(r.stats).dump();
+    if (!r.pairs.empty() || !r.pairs_complete) {
+        os << ',' << nl << pad << "\"pairs\": " << nlohmann::json(r.pairs).dump() << ',' << nl << pad
+           << "\"pairs_complete\": " << (r.pairs_complete ? "true" : "false");
+    }
+    os << nl << '}' << nl;
+}
+
 inline void from_json(const nlohmann::json& j, report& r) {
     r = report{};
     detail::get_if_present(j, "findings", r.findings);

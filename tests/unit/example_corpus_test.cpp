@@ -10,6 +10,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <utility>
 
@@ -84,4 +85,20 @@ TEST_CASE("example corpus corroboration counts", "[example][contract][corroborat
         INFO("claim " << c.claim_id(i));
         CHECK(counts[i] == expected[std::string(c.claim_id(i))].get<std::size_t>());
     }
+}
+
+TEST_CASE("write_json streams the same document as to_json", "[example][json]") {
+    corpus c;
+    REQUIRE(load_json_file(std::string(CROSSCHECK_TEST_DATA_DIR) + "/example-corpus.json", c).ok());
+    check_options o;
+    o.list_pairs = GENERATE(false, true);
+    auto r = check(c, o);
+    REQUIRE(!r.findings.empty());
+    std::ostringstream os;
+    write_json(os, r);
+    CHECK(nlohmann::json::parse(os.str()) == nlohmann::json(r));
+    report empty;
+    std::ostringstream e;
+    write_json(e, empty);
+    CHECK(nlohmann::json::parse(e.str()) == nlohmann::json(empty));
 }
