@@ -62,7 +62,10 @@ TEST_CASE("example corpus gives the expected report", "[example][contract]") {
 
     // Self-contradictions: the pairs within one source.
     std::set<std::pair<std::string, std::string>> self;
-    for (const auto& [a, b] : r.pairs) {
+    for (const auto& pair : r.pairs) {
+        // Not structured bindings: C++17 lambdas (and clang 14 in C++20) cannot capture them.
+        const auto& a = pair.first;
+        const auto& b = pair.second;
         auto ia = std::find_if(c.begin(), c.end(), [&](claim_ref x) { return x.id() == a; });
         auto ib = std::find_if(c.begin(), c.end(), [&](claim_ref x) { return x.id() == b; });
         if ((*ia).source_id() == (*ib).source_id()) self.insert(a < b ? std::make_pair(a, b) : std::make_pair(b, a));
