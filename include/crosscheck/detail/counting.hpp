@@ -55,38 +55,6 @@ private:
     std::vector<std::uint32_t> t_;
 };
 
-/// For each query (qa, qb), the number of points (a, b) with a > qa and b > qb (strict).
-/// Offline sweep over `a` descending with a Fenwick tree over the ranks of `b`.
-inline std::vector<std::uint32_t> dominance_counts(const std::vector<std::pair<double, double>>& points,
-                                                   const std::vector<std::pair<double, double>>& queries) {
-    std::vector<std::uint32_t> out(queries.size(), 0);
-    if (points.empty() || queries.empty()) return out;
-    std::vector<double> bs;
-    bs.reserve(points.size());
-    for (const auto& p : points) bs.push_back(p.second);
-    std::sort(bs.begin(), bs.end());
-    bs.erase(std::unique(bs.begin(), bs.end()), bs.end());
-    std::vector<std::uint32_t> porder(points.size()), qorder(queries.size());
-    for (std::uint32_t i = 0; i < porder.size(); ++i) porder[i] = i;
-    for (std::uint32_t i = 0; i < qorder.size(); ++i) qorder[i] = i;
-    std::sort(porder.begin(), porder.end(), [&](auto x, auto y) { return points[x].first > points[y].first; });
-    std::sort(qorder.begin(), qorder.end(), [&](auto x, auto y) { return queries[x].first > queries[y].first; });
-    fenwick tree(bs.size());
-    std::size_t pi = 0;
-    std::uint32_t inserted = 0;
-    for (auto q : qorder) {
-        while (pi < porder.size() && points[porder[pi]].first > queries[q].first) {
-            const auto& p = points[porder[pi++]];
-            tree.add(static_cast<std::size_t>(std::lower_bound(bs.begin(), bs.end(), p.second) - bs.begin()));
-            ++inserted;
-        }
-        // points inserted with b <= qb: ranks below upper_bound(qb)
-        auto r = static_cast<std::size_t>(std::upper_bound(bs.begin(), bs.end(), queries[q].second) - bs.begin());
-        out[q] = inserted - tree.prefix(r);
-    }
-    return out;
-}
-
 /// Claims of one comparable class seen as value intervals over periods.
 struct ranged {
     std::int32_t from, to;  ///< assertion period
