@@ -16,6 +16,7 @@
 #include <crosscheck/detail/csv_mapped_file.hpp>
 #include <crosscheck/detail/json_fields.hpp>
 #include <crosscheck/detail/json_scan.hpp>
+#include <crosscheck/detail/json_write.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -323,20 +324,7 @@ inline void to_json(nlohmann::json& j, const report& r) {
 /// `nlohmann::json(r).dump(indent)` up to white space, without building it in memory (a large
 /// corpus's report would otherwise take several times its own size).
 inline void write_json(std::ostream& os, const report& r, int indent = 2) {
-    const std::string pad(indent > 0 ? static_cast<std::size_t>(indent) : 0, ' ');
-    const char* nl = indent >= 0 ? "\n" : "";
-    os << '{' << nl << pad << "\"findings\": [";
-    for (std::size_t i = 0; i < r.findings.size(); ++i) {
-        nlohmann::json f = r.findings[i];
-        os << (i ? "," : "") << nl << pad << pad << f.dump();
-    }
-    os << (r.findings.empty() ? "" : nl) << (r.findings.empty() ? "" : pad) << "]," << nl << pad
-       << "\"stats\": " << nlohmann::json(r.stats).dump();
-    if (!r.pairs.empty() || !r.pairs_complete) {
-        os << ',' << nl << pad << "\"pairs\": " << nlohmann::json(r.pairs).dump() << ',' << nl << pad
-           << "\"pairs_complete\": " << (r.pairs_complete ? "true" : "false");
-    }
-    os << nl << '}' << nl;
+    detail::write_report_json(os, r, indent);
 }
 
 inline void from_json(const nlohmann::json& j, report& r) {

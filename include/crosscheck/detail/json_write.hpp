@@ -1,0 +1,278 @@
+// crosscheck — verify claims against their sources.
+// Distributed under the Boost Software License, Version 1.0.
+#ifndef CROSSCHECK_DETAIL_JSON_WRITE_HPP
+#define CROSSCHECK_DETAIL_JSON_WRITE_HPP
+
+// The report's JSON, written straight from the report into a buffer. Building an
+// nlohmann::json per finding cost more than the whole check on large corpora (a tree of maps
+// per finding, then a walk to print it); this writer emits the same bytes as nlohmann's
+// compact dump (keys in sorted order, the same escapes) at memory speed.
+
+#include <crosscheck/report.hpp>
+
+#include <charconv>
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crosscheck::detail {
+
+class json_writer {
+public:
+    explicit json_writer(std::string& out) : out_(out) {}
+
+    void raw(std::string_view s) { out_.append(s.data(), s.size()); }
+    void raw(char ch) { out_.push_back(ch); }
+
+    void number(std::uint64_t v) {
+        char buf[24];
+        auto res = std::to_chars(buf, buf + sizeof buf, v);
+        out_.append(buf, static_cast<std::size_t>(res.ptr - buf));
+    }
+
+    /// A JSON string as nlohmann writes it with ensure_ascii off: `"` `\` and control
+    /// characters escaped, valid UTF-8 copied, each byte of invalid UTF-8 replaced by U+FFFD
+    /// (a report must be valid JSON whatever a quote contained).
+    void string(std::string_view s) {
+        out_.push_back('"');
+        std::size_t run = 0;  // start of the pending run of bytes copied as they are
+        std::size_t i = 0;
+        const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+        const std::size_t n = s.size();
+        while (i < n) {
+            const unsigned char ch = p[i];
+            if (ch >= 0x20 && ch != '"' && ch != '\\' && ch < 0x80) {
+                ++i;
+                continue;
+            }
+            if (ch >= 0x80) {
+                const std::size_t len = utf8_length(p + i, n - i);
+                if (len != 0) {
+                    i += len;
+                    continue;
+                }
+            }
+            out_.append(s.data() + run, i - run);
+            escape(ch);
+            run = ++i;
+        }
+        out_.append(s.data() + run, n - run);
+        out_.push_back('"');
+    }
+
+    void key(std::string_view k) {
+        string(k);
+        out_.push_back(':');
+    }
+
+    template <class Range>
+    void string_array(const Range& items) {
+        out_.push_back('[');
+        bool first = true;
+        for (const auto& s : items) {
+            if (!first) out_.push_back(',');
+            first = false;
+            string(s);
+        }
+        out_.push_back(']');
+    }
+
+private:
+    void escape(unsigned char ch) {
+        switch (ch) {
+            case '"': out_.append("\\\""); return;
+            case '\\': out_.append("\\\\"); return;
+            case '\b': out_.append("\\b"); return;
+            case '\f': out_.append("\\f"); return;
+            case '\n': out_.append("\\n"); return;
+            case '\r': out_.append("\\r"); return;
+            case '\t': out_.append("\\t"); return;
+            default: break;
+        }
+        if (ch < 0x20) {
+            static constexpr char hex[] = "0123456789abcdef";
+            const char esc[6] = {'\\', 'u', '0', '0', hex[ch >> 4], hex[ch & 15]};
+            out_.append(esc, 6);
+            return;
+        }
+        out_.append("\xEF\xBF\xBD");  // invalid UTF-8 byte: U+FFFD
+    }
+
+    /// Length of the valid UTF-8 sequence at p (lead byte >= 0x80), or 0 when invalid
+    /// (overlong forms, surrogates and code points above U+10FFFF are invalid, as in RFC 3629).
+    static std::size_t utf8_length(const unsigned char* p, std::size_t avail) noexcept {
+        const unsigned char c0 = p[0];
+        auto cont = [&](std::size_t k) { return k < avail && (p[k] & 0xC0) == 0x80; };
+        if (c0 >= 0xC2 && c0 <= 0xDF) return cont(1) ? 2 : 0;
+        if (c0 >= 0xE0 && c0 <= 0xEF) {
+            if (!cont(1) || !cont(2)) return 0;
+            if (c0 == 0xE0 && p[1] < 0xA0) return 0;  // overlong
+            if (c0 == 0xED && p[1] > 0x9F) return 0;  // surrogate
+            return 3;
+        }
+        if (c0 >= 0xF0 && c0 <= 0xF4) {
+            if (!cont(1) || !cont(2) || !cont(3)) return 0;
+            if (c0 == 0xF0 && p[1] < 0x90) return 0;  // overlong
+            if (c0 == 0xF4 && p[1] > 0x8F) return 0;  // above U+10FFFF
+            return 4;
+        }
+        return 0;
+    }
+
+    std::string& out_;
+};
+
+// Members are written in the sorted order nlohmann's std::map-based objects print them in, so
+// the document equals `nlohmann::json(r).dump()` byte for byte (a test checks this).
+
+inline void write_evidence(json_writer& w, const evidence& e) {
+    w.raw("{\"claim\":");
+    w.string(e.claim);
+    if (!e.lang.empty()) w.raw(",\"lang\":"), w.string(e.lang);
+    if (!e.modality.empty()) w.raw(",\"modality\":"), w.string(e.modality);
+    if (!e.outlet.empty()) w.raw(",\"outlet\":"), w.string(e.outlet);
+    if (!e.period.empty()) w.raw(",\"period\":"), w.string(e.period);
+    if (!e.quote.empty()) w.raw(",\"quote\":"), w.string(e.quote);
+    if (!e.scope.empty()) w.raw(",\"scope\":"), w.string(e.scope);
+    w.raw(",\"source\":");
+    w.string(e.source);
+    w.raw('}');
+}
+
+inline void write_value_group(json_writer& w, const value_group& g) {
+    w.raw("{\"claim_count\":");
+    w.number(g.claim_count);
+    w.raw(",\"claims\":[");
+    for (std::size_t i = 0; i < g.claims.size(); ++i) {
+        if (i) w.raw(',');
+        write_evidence(w, g.claims[i]);
+    }
+    w.raw(']');
+    if (!g.interval.empty()) w.raw(",\"interval\":"), w.string(g.interval);
+    w.raw(",\"origin_names\":");
+    w.string_array(g.origin_names);
+    w.raw(",\"origins\":");
+    w.number(g.origins);
+    w.raw(",\"value\":");
+    w.string(g.value);
+    w.raw('}');
+}
+
+inline void write_finding(json_writer& w, const finding& f) {
+    w.raw("{\"claim_count\":");
+    w.number(f.claim_count);
+    w.raw(",\"claims\":");
+    w.string_array(f.claims);
+    if (!f.field.empty()) w.raw(",\"field\":"), w.string(f.field);
+    w.raw(",\"kind\":");
+    w.string(f.kind);
+    w.raw(",\"message\":");
+    w.string(f.message);
+    if (f.omitted_values != 0) w.raw(",\"omitted_values\":"), w.number(f.omitted_values);
+    w.raw(",\"pairs\":");
+    w.number(f.pairs);
+    w.raw(",\"predicate\":");
+    w.string(f.predicate);
+    if (!f.scope.empty()) w.raw(",\"scope\":"), w.string(f.scope);
+    w.raw(",\"severity\":");
+    w.string(to_string(f.severity));
+    w.raw(",\"sources\":");
+    w.string_array(f.sources);
+    w.raw(",\"subject\":");
+    w.string(f.subject);
+    if (!f.values.empty()) {
+        w.raw(",\"values\":[");
+        for (std::size_t i = 0; i < f.values.size(); ++i) {
+            if (i) w.raw(',');
+            write_value_group(w, f.values[i]);
+        }
+        w.raw(']');
+    }
+    w.raw('}');
+}
+
+inline void write_stats(json_writer& w, const report_stats& s) {
+    w.raw("{\"claims\":");
+    w.number(s.claims);
+    w.raw(",\"conflicted_keys\":");
+    w.number(s.conflicted_keys);
+    w.raw(",\"conflicting_pairs\":");
+    w.number(s.conflicting_pairs);
+    w.raw(",\"input_warnings\":");
+    w.number(s.input_warnings);
+    w.raw(",\"keys\":");
+    w.number(s.keys);
+    w.raw(",\"rule_violations\":");
+    w.number(s.rule_violations);
+    w.raw(",\"self_contradictions\":");
+    w.number(s.self_contradictions);
+    w.raw('}');
+}
+
+/// Streams the report; the buffer goes to `os` whenever it passes `flush_at` bytes, so memory
+/// stays flat however large the report.
+inline void write_report_json(std::ostream& os, const report& r, int indent) {
+    constexpr std::size_t flush_at = std::size_t{1} << 16;
+    std::string buf;
+    buf.reserve(flush_at + 4096);
+    json_writer w(buf);
+    auto flush = [&](bool force) {
+        if (force || buf.size() >= flush_at) {
+            os.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+            buf.clear();
+        }
+    };
+    const std::string pad(indent > 0 ? static_cast<std::size_t>(indent) : 0, ' ');
+    const std::string_view nl = indent >= 0 ? "\n" : "";
+    w.raw('{');
+    w.raw(nl);
+    w.raw(pad);
+    w.raw("\"findings\": [");
+    for (std::size_t i = 0; i < r.findings.size(); ++i) {
+        if (i) w.raw(',');
+        w.raw(nl);
+        w.raw(pad);
+        w.raw(pad);
+        write_finding(w, r.findings[i]);
+        flush(false);
+    }
+    if (!r.findings.empty()) {
+        w.raw(nl);
+        w.raw(pad);
+    }
+    w.raw("],");
+    w.raw(nl);
+    w.raw(pad);
+    w.raw("\"stats\": ");
+    write_stats(w, r.stats);
+    if (!r.pairs.empty() || !r.pairs_complete) {
+        w.raw(',');
+        w.raw(nl);
+        w.raw(pad);
+        w.raw("\"pairs\": [");
+        for (std::size_t i = 0; i < r.pairs.size(); ++i) {
+            if (i) w.raw(',');
+            w.raw('[');
+            w.string(r.pairs[i].first);
+            w.raw(',');
+            w.string(r.pairs[i].second);
+            w.raw(']');
+            flush(false);
+        }
+        w.raw("],");
+        w.raw(nl);
+        w.raw(pad);
+        w.raw("\"pairs_complete\": ");
+        w.raw(r.pairs_complete ? "true" : "false");
+    }
+    w.raw(nl);
+    w.raw('}');
+    w.raw(nl);
+    flush(true);
+}
+
+}  // namespace crosscheck::detail
+
+#endif
