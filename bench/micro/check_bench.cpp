@@ -36,6 +36,7 @@ const crosscheck::corpus& one_key_corpus(std::size_t rows) {
 }
 
 void set_report_counters(benchmark::State& state, const crosscheck::report& r) {
+    state.counters["keys"] = static_cast<double>(r.stats.keys);
     state.counters["pairs"] = static_cast<double>(r.stats.conflicting_pairs);
     state.counters["conflicted_keys"] = static_cast<double>(r.stats.conflicted_keys);
     state.counters["findings"] = static_cast<double>(r.findings.size());
@@ -77,6 +78,7 @@ BENCHMARK(check_claims)
     ->ArgNames({"rows", "threads", "findings"})
     ->ArgsProduct({{100000}, {1, 0}, {1, 0}})
     ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
     ->UseRealTime();
 
 // One key holding n claims with two alternating values (about n^2/4 conflicting pairs): the

@@ -75,6 +75,7 @@ BENCHMARK(load_csv_memory)
     ->Args({500000, 1})
     ->Args({500000, 2})
     ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
     ->UseRealTime();
 
 // The same through load_csv_file (memory-mapped); the file is in the page cache after the first
@@ -99,6 +100,7 @@ BENCHMARK(load_csv_file)
     ->Args({100000, 1})
     ->Args({500000, 2})
     ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
     ->UseRealTime();
 
 /// valid_from of 100k generated rows (column 8).
