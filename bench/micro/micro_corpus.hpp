@@ -50,9 +50,7 @@ public:
     /// Uniform in [0, 1).
     double uniform() noexcept { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
     /// Uniform in [0, n), n > 0.
-    std::size_t below(std::size_t n) noexcept {
-        return static_cast<std::size_t>(uniform() * static_cast<double>(n));
-    }
+    std::size_t below(std::size_t n) noexcept { return static_cast<std::size_t>(uniform() * static_cast<double>(n)); }
     /// Uniform in [lo, hi].
     std::int32_t between(std::int32_t lo, std::int32_t hi) noexcept {
         return lo + static_cast<std::int32_t>(below(static_cast<std::size_t>(hi - lo) + 1));
@@ -163,12 +161,12 @@ inline std::string claims_csv(std::size_t n, std::uint64_t seed = 1) {
                 // One key: (subject, predicate, scope) with its own truth, focus and spread.
                 const bool cat = p % 2 == 0;
                 const std::size_t vocab = 2 + static_cast<std::size_t>(p / 2) % 5;
-                const std::size_t token0 = static_cast<std::size_t>(static_cast<double>(vocab) * r.uniform() * r.uniform());
+                const std::size_t token0 =
+                    static_cast<std::size_t>(static_cast<double>(vocab) * r.uniform() * r.uniform());
                 const std::size_t token1 = (token0 + 1 + r.below(vocab - 1)) % vocab;
                 const double num0 = round_significant(r.log_uniform(10, 1e8), 3);
-                const double num1 = round_significant(num0 * (r.uniform() < 0.5 ? 1.03 + 0.37 * r.uniform()
-                                                                                  : 0.70 + 0.27 * r.uniform()),
-                                                      3);
+                const double num1 = round_significant(
+                    num0 * (r.uniform() < 0.5 ? 1.03 + 0.37 * r.uniform() : 0.70 + 0.27 * r.uniform()), 3);
                 const std::int32_t focus = r.between(first_day, last_day);
                 const auto spread = static_cast<std::int32_t>(r.log_uniform(30, 2500));
                 const bool changes = r.uniform() < 0.30;
@@ -207,8 +205,9 @@ inline std::string claims_csv(std::size_t n, std::uint64_t seed = 1) {
                         double x = slip ? static_cast<double>(1 + r.below(9)) : stale_side ? num1 : num0;
                         if (wrong && !slip) {
                             const double w = r.uniform();
-                            x *= w < 0.25 ? (r.uniform() < 0.5 ? 10.0 : 0.1)
-                                          : w < 0.65 ? 1.15 + 0.85 * r.uniform() : 0.50 + 0.37 * r.uniform();
+                            x *= w < 0.25   ? (r.uniform() < 0.5 ? 10.0 : 0.1)
+                                 : w < 0.65 ? 1.15 + 0.85 * r.uniform()
+                                            : 0.50 + 0.37 * r.uniform();
                         }
                         const double form = r.uniform();
                         double lo = x, hi = x;

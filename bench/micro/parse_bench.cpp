@@ -30,8 +30,7 @@ const std::string& claims_text(std::size_t rows) {
 class temp_csv {
 public:
     explicit temp_csv(std::size_t rows)
-        : path_((std::filesystem::temp_directory_path() /
-                 ("crosscheck-micro-" + std::to_string(rows) + ".csv"))
+        : path_((std::filesystem::temp_directory_path() / ("crosscheck-micro-" + std::to_string(rows) + ".csv"))
                     .string()) {
         std::ofstream(path_, std::ios::binary) << claims_text(rows);
     }
@@ -105,7 +104,8 @@ BENCHMARK(load_csv_file)
 
 /// valid_from of 100k generated rows (column 8).
 const std::vector<std::string>& date_fields() {
-    return micro::memo<std::vector<std::string>>(0, [](std::size_t) { return micro::csv_column(claims_text(100000), 8); });
+    return micro::memo<std::vector<std::string>>(0,
+                                                 [](std::size_t) { return micro::csv_column(claims_text(100000), 8); });
 }
 
 /// lo and hi of the numeric rows (columns 6 and 7).
