@@ -93,8 +93,7 @@ inline std::uintmax_t total_size(const std::vector<std::string>& files) {
     return n;
 }
 
-inline bool fails(const crosscheck::report& r, fail_level level) {
-    auto worst = r.worst();
+inline bool fails(std::optional<crosscheck::severity> worst, fail_level level) {
     if (!worst) return false;
     switch (level) {
         case fail_level::error: return *worst >= crosscheck::severity::error;
@@ -166,7 +165,7 @@ inline int write_report(const crosscheck::report& r, const check_settings& s, co
         }
     }
     std::cout.flush();
-    return fails(r, s.fail_on()) ? exit_code::findings : exit_code::clean;
+    return fails(r.worst(), s.fail_on()) ? exit_code::findings : exit_code::clean;
 }
 
 inline int run_check(const check_settings& s) {
@@ -180,6 +179,20 @@ inline int run_check(const check_settings& s) {
     co.list_pairs = s.list_pairs;
     co.threads = s.threads;
     bar.phase(fmt::format("Checking {} claims", c.size()));
+    if (s.format() == output_format::json) {
+        // Streamed: each finding is written as soon as it is final and then dropped, so a
+        // large corpus's report never sits in memory.
+        std::optional<crosscheck::severity> worst;
+        crosscheck::json_report_writer out(std::cout);
+        const crosscheck::report rest = crosscheck::check(c, co, [&](crosscheck::finding&& f) {
+            if (!worst || f.severity > *worst) worst = f.severity;
+            out.add(f);
+        });
+        bar.done();
+        out.finish(rest);
+        std::cout.flush();
+        return fails(worst, s.fail_on()) ? exit_code::findings : exit_code::clean;
+    }
     crosscheck::report r = crosscheck::check(c, co);
     bar.done();
 

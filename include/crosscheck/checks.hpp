@@ -27,6 +27,28 @@ inline report check(const corpus& c, const std::vector<checker>& checkers, const
     return r;
 }
 
+/// Runs `checkers` and hands each finding to `sink` as soon as it is final, in the order the
+/// report would list it, instead of collecting them: memory stays at the size of the corpus
+/// however many findings there are (`write_json` of a streamed run needs only the stats at the
+/// end). The returned report has the stats and listed pairs, and no findings.
+inline report check(const corpus& c, const std::vector<checker>& checkers, const check_options& options,
+                    finding_sink sink) {
+    if (!sink) return check(c, checkers, options);
+    report r;
+    r.stats.claims = c.size();
+    check_context ctx(c, options);
+    ctx.set_sink(sink);
+    for (const auto& k : checkers) {
+        k.run(ctx, r);
+        for (auto& f : r.findings) sink(std::move(f));  // a checker that appended directly
+        r.findings.clear();
+    }
+    return r;
+}
+inline report check(const corpus& c, const check_options& options, finding_sink sink) {
+    return check(c, default_checkers(), options, std::move(sink));
+}
+
 /// Runs every built-in checker: the one call most programs need.
 ///
 ///     auto r = crosscheck::check(corpus);

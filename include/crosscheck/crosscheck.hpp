@@ -15,6 +15,7 @@
 #include <crosscheck/period.hpp>
 #include <crosscheck/quantity.hpp>
 #include <crosscheck/report.hpp>
+#include <crosscheck/report_json.hpp>
 #include <crosscheck/rule.hpp>
 #include <crosscheck/source.hpp>
 #include <crosscheck/symbols.hpp>

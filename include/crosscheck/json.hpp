@@ -16,7 +16,7 @@
 #include <crosscheck/detail/csv_mapped_file.hpp>
 #include <crosscheck/detail/json_fields.hpp>
 #include <crosscheck/detail/json_scan.hpp>
-#include <crosscheck/detail/json_write.hpp>
+#include <crosscheck/report_json.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -324,7 +324,8 @@ inline void to_json(nlohmann::json& j, const report& r) {
 /// `nlohmann::json(r).dump(indent)` up to white space, without building it in memory (a large
 /// corpus's report would otherwise take several times its own size).
 inline void write_json(std::ostream& os, const report& r, int indent = 2) {
-    detail::write_report_json(os, r, indent);
+    json_report_writer w(os, indent);
+    w.finish(r);
 }
 
 inline void from_json(const nlohmann::json& j, report& r) {

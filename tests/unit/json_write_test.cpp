@@ -1,5 +1,7 @@
 // The hand-written report writer must print what nlohmann prints for the same report.
 #include <crosscheck/json.hpp>
+#include <crosscheck/checks.hpp>
+#include <crosscheck/csv.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -96,4 +98,52 @@ TEST_CASE("write_json prints nlohmann's compact dump of each finding, in order",
     CHECK(nlohmann::json::parse(indented.str()) == nlohmann::json(r));
     report back = nlohmann::json::parse(indented.str()).get<report>();
     CHECK(back == r);
+}
+
+namespace {
+// Many small keys with conflicts, in more groups than one streaming batch holds, and one key
+// large enough to be counted rather than compared pairwise.
+std::string many_keys_csv(std::size_t keys) {
+    std::string t = "claim_id,subject,predicate,scope,kind,value,lo,hi,valid_from,valid_to,source_id\n";
+    std::size_t id = 0;
+    auto row = [&](std::size_t k, const char* kind, const std::string& value, const std::string& lo,
+                   const char* from, const char* to, std::size_t src) {
+        t += std::to_string(++id) + ",e" + std::to_string(k) + ",p,global," + kind + "," + value + "," + lo + "," +
+             lo + "," + from + "," + to + ",s" + std::to_string(src) + "\n";
+    };
+    for (std::size_t k = 0; k < keys; ++k) {
+        row(k, "cat", "v" + std::to_string(k % 3), "", "2020-01-01", "2020-12-31", k % 7);
+        row(k, "cat", "v" + std::to_string((k + k / 5) % 3), "", "2020-06-01", "2021-12-31", k % 5);
+    }
+    for (std::size_t j = 0; j < 300; ++j)
+        row(keys, "num", "", std::to_string(j % 4 * 10), "2020-01-01", "2020-12-31", j % 3);
+    return t;
+}
+}  // namespace
+
+TEST_CASE("a streaming check writes the same JSON report as a collected one", "[json][stream]") {
+    corpus c;
+    REQUIRE(load_csv(many_keys_csv(40000), c).ok());
+    check_options o;
+    o.threads = GENERATE(1u, 2u);
+    o.list_pairs = GENERATE(false, true);
+    const report whole = check(c, o);
+    REQUIRE(whole.findings.size() > 20000);  // several batches' worth
+    std::ostringstream expected;
+    write_json(expected, whole);
+
+    std::ostringstream streamed;
+    json_report_writer w(streamed);
+    std::size_t handed = 0;
+    const report rest = check(c, o, [&](finding&& f) {
+        ++handed;
+        w.add(f);
+    });
+    CHECK(rest.findings.empty());
+    CHECK(rest.stats == whole.stats);
+    CHECK(rest.pairs == whole.pairs);
+    w.finish(rest);
+    CHECK(handed == whole.findings.size());
+    CHECK(w.findings_written() == whole.findings.size());
+    CHECK(streamed.str() == expected.str());
 }

@@ -8,11 +8,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cmath>
-#include <cstdint>
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <mutex>
 #include <set>
 #include <string>
 #include <thread>
@@ -566,25 +567,35 @@ private:
         return msg;
     }
 
-    finding make_finding(std::string_view kind, severity sev, const std::vector<std::uint32_t>& positions) const {
+    finding make_finding(std::string_view kind, severity sev, const std::vector<std::uint32_t>& positions) {
         finding f;
         f.kind = std::string(kind);
         f.severity = sev;
         auto [s, p] = ctx_.groups().key(g_);
         f.subject = std::string(c_.names().display(s));
         f.predicate = std::string(c_.names().display(p));
-        std::set<scope_id> scopes;
-        std::set<std::string> sources;
+        // Sorted vectors, not sets of strings: findings are built by the ten thousand.
+        scope_scratch_.clear();
+        source_scratch_.clear();
+        f.claims.reserve(std::min<std::size_t>(positions.size(), max_listed_claims));
         for (auto pos : positions) {
             const auto& m = members_[pos];
-            scopes.insert(classes_[m.cls].scope);
+            scope_scratch_.push_back(classes_[m.cls].scope);
             // Huge keys list their first claims only; claim_count and the value groups say the rest.
             if (f.claims.size() < max_listed_claims) f.claims.emplace_back(c_.claim_id(m.idx));
-            sources.insert(c_.source_at(m.src).id);
+            source_scratch_.push_back(m.src);
         }
         f.claim_count = positions.size();
-        if (scopes.size() == 1) f.scope = ctx_.scope_text(*scopes.begin());
-        f.sources.assign(sources.begin(), sources.end());
+        std::sort(scope_scratch_.begin(), scope_scratch_.end());
+        if (std::unique(scope_scratch_.begin(), scope_scratch_.end()) - scope_scratch_.begin() == 1)
+            f.scope = ctx_.scope_text(scope_scratch_.front());
+        std::sort(source_scratch_.begin(), source_scratch_.end());
+        source_scratch_.erase(std::unique(source_scratch_.begin(), source_scratch_.end()), source_scratch_.end());
+        // Listed by id text, as before (distinct indices have distinct ids).
+        std::sort(source_scratch_.begin(), source_scratch_.end(),
+                  [&](source_index a, source_index b) { return c_.source_at(a).id < c_.source_at(b).id; });
+        f.sources.reserve(source_scratch_.size());
+        for (auto src : source_scratch_) f.sources.push_back(c_.source_at(src).id);
         f.values = group_values(positions, f.omitted_values);
         f.message = describe(f.values, classes_[members_[positions.front()].cls].vc);
         return f;
@@ -663,6 +674,8 @@ private:
     std::set<scope_id> marked_;
     std::vector<std::pair<claim_index, claim_index>> listed_;
     std::vector<finding> deferred_;
+    std::vector<scope_id> scope_scratch_;
+    std::vector<source_index> source_scratch_;
     group_outcome out_;
 };
 
@@ -700,6 +713,64 @@ inline prepared_claim prepare_claim(const corpus& c, claim_index i, const compar
     return p;
 }
 
+/// Runs `work(state, g)` for g in [0, n) on `threads` workers (each with its own `make_state()`)
+/// and hands the results to `consume` on the calling thread in order of g, while the workers go
+/// on. Workers stay at most a window of groups ahead of the consumer, so results in flight stay
+/// bounded: a streaming check holds a window of findings, never the whole report. The output is
+/// the same for any thread count.
+template <class MakeState, class Work, class Consume>
+void ordered_parallel(std::size_t n, unsigned threads, MakeState make_state, Work work, Consume consume) {
+    using result = decltype(work(std::declval<decltype(make_state())&>(), std::size_t{}));
+    constexpr std::size_t window = 2048;
+    constexpr std::size_t block = 16;  // groups taken at a time: small blocks balance big groups
+    std::vector<result> ring(window);
+    std::vector<char> ready(window, 0);  // guarded by m
+    std::mutex m;
+    std::condition_variable produced, freed;
+    std::size_t next = 0;      // first group not yet handed out (guarded by m)
+    std::size_t consumed = 0;  // groups consumed so far (guarded by m)
+    auto worker = [&] {
+        auto state = make_state();
+        for (;;) {
+            std::size_t lo, hi;
+            {
+                std::unique_lock<std::mutex> lk(m);
+                freed.wait(lk, [&] { return next >= n || std::min(n, next + block) <= consumed + window; });
+                if (next >= n) return;
+                lo = next;
+                hi = std::min(n, next + block);
+                next = hi;
+            }
+            // Slots lo..hi-1 held groups a window earlier, all consumed: no one else touches them.
+            for (std::size_t g = lo; g < hi; ++g) ring[g % window] = work(state, g);
+            {
+                std::lock_guard<std::mutex> lk(m);
+                for (std::size_t g = lo; g < hi; ++g) ready[g % window] = 1;
+            }
+            produced.notify_one();
+        }
+    };
+    std::vector<std::thread> pool;
+    pool.reserve(threads);
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+    for (std::size_t g = 0; g < n;) {
+        std::size_t end = g;
+        {
+            std::unique_lock<std::mutex> lk(m);
+            produced.wait(lk, [&] { return ready[g % window] != 0; });
+            while (end < n && end - g < window && ready[end % window]) ready[end++ % window] = 0;
+        }
+        for (std::size_t k = g; k < end; ++k) consume(ring[k % window]);
+        {
+            std::lock_guard<std::mutex> lk(m);
+            consumed = end;
+        }
+        freed.notify_all();
+        g = end;
+    }
+    for (auto& th : pool) th.join();
+}
+
 }  // namespace detail
 
 /// The conflict checker (§3): finds every pair of comparable claims whose values disagree,
@@ -713,46 +784,35 @@ struct conflicts_fn {
     void operator()(const check_context& ctx, report& out) const {
         const auto& groups = ctx.groups();
         const std::size_t ng = groups.size();
-        std::vector<detail::group_outcome> outcomes(ng);
         const auto& cmp = ctx.options().compare;
         const auto& c = ctx.data();
         const auto prepared = groups.in_group_order<detail::prepared_claim>(
             [&](claim_index i) { return detail::prepare_claim(c, i, cmp); });
-        auto work = [&](std::size_t lo, std::size_t hi) {
-            detail::group_analysis analysis(ctx, prepared);
-            for (std::size_t g = lo; g < hi; ++g) outcomes[g] = analysis.run(g);
-        };
-        unsigned threads = std::min<unsigned>(ctx.options().thread_count(), static_cast<unsigned>(ng / 64 + 1));
-        if (threads <= 1) {
-            work(0, ng);
-        } else {
-            // Interleaved blocks balance big and small groups; results merge in group order, so
-            // the report is the same for any thread count.
-            std::vector<std::thread> pool;
-            const std::size_t block = 256;
-            std::atomic<std::size_t> next{0};
-            for (unsigned t = 0; t < threads; ++t)
-                pool.emplace_back([&] {
-                    for (;;) {
-                        std::size_t lo = next.fetch_add(block);
-                        if (lo >= ng) break;
-                        work(lo, std::min(ng, lo + block));
-                    }
-                });
-            for (auto& th : pool) th.join();
-        }
+        const unsigned threads =
+            std::min<unsigned>(ctx.options().thread_count(), static_cast<unsigned>(ng / 64 + 1));
         std::vector<std::pair<claim_index, claim_index>> listed;
         bool complete = true;
-        for (auto& o : outcomes) {
+        auto consume = [&](detail::group_outcome& o) {
             out.stats.keys += o.keys;
             out.stats.conflicting_pairs += o.pairs;
             out.stats.conflicted_keys += o.conflicted_keys;
             out.stats.self_contradictions += o.self_pairs;
-            for (auto& f : o.findings) out.findings.push_back(std::move(f));
+            for (auto& f : o.findings) ctx.emit(out, std::move(f));
             if (ctx.options().list_pairs) {
                 complete = complete && o.list_complete;
                 listed.insert(listed.end(), o.listed.begin(), o.listed.end());
             }
+            o = detail::group_outcome{};
+        };
+        if (threads <= 1) {
+            detail::group_analysis analysis(ctx, prepared);
+            for (std::size_t g = 0; g < ng; ++g) {
+                auto o = analysis.run(g);
+                consume(o);
+            }
+        } else {
+            detail::ordered_parallel(ng, threads, [&] { return detail::group_analysis(ctx, prepared); },
+                                     [](detail::group_analysis& a, std::size_t g) { return a.run(g); }, consume);
         }
         if (ctx.options().list_pairs) {
             std::sort(listed.begin(), listed.end());

@@ -114,6 +114,9 @@ private:
     std::vector<std::uint32_t> group_of_;
 };
 
+/// Receives findings one by one, in report order, as a streaming check produces them.
+using finding_sink = std::function<void(finding&&)>;
+
 /// What every checker of one run sees: the corpus, the options and the shared grouping.
 class check_context {
 public:
@@ -127,6 +130,17 @@ public:
     const corpus& data() const noexcept { return corpus_; }
     const check_options& options() const noexcept { return options_; }
     const claim_groups& groups() const noexcept { return groups_; }
+
+    /// Streams findings to `sink` instead of collecting them (see check() with a sink).
+    void set_sink(finding_sink sink) { sink_ = std::move(sink); }
+    bool streaming() const noexcept { return static_cast<bool>(sink_); }
+    /// Hands a finding on: to the sink when streaming, else into `out`. A checker that emits
+    /// as it goes keeps a large report out of memory; one that appends to `out.findings`
+    /// directly is drained after it returns, in the same order.
+    void emit(report& out, finding&& f) const {
+        if (sink_) sink_(std::move(f));
+        else out.findings.push_back(std::move(f));
+    }
 
     /// Evidence for claim i as reports show it.
     evidence evidence_of(claim_index i) const {
@@ -150,6 +164,7 @@ private:
     const check_options& options_;
     claim_groups groups_;
     std::vector<std::string> scope_texts_;
+    finding_sink sink_;
 };
 
 /// A checker: a name and a function adding its findings (and stats) to a report. Built-in

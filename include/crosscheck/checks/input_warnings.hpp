@@ -6,6 +6,7 @@
 #include <crosscheck/checks/context.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -14,6 +15,53 @@
 #include <vector>
 
 namespace crosscheck {
+
+namespace detail {
+
+/// True when every id is a canonical decimal number (no sign, no leading zero) and each is
+/// larger than the one before: then no two are equal, and no table is needed. Generated and
+/// exported tables number their rows this way.
+inline bool ids_strictly_increasing_numbers(const corpus& c) {
+    std::string_view prev;
+    for (claim_index i = 0; i < c.size(); ++i) {
+        const auto id = c.claim_id(i);
+        if (id.empty() || (id.size() > 1 && id[0] == '0')) return false;
+        for (char ch : id)
+            if (ch < '0' || ch > '9') return false;
+        if (i > 0 && (id.size() < prev.size() || (id.size() == prev.size() && id <= prev))) return false;
+        prev = id;
+    }
+    return true;
+}
+
+/// Pairs (later claim, first claim with the same id), in the order of the later claims. An
+/// open-addressing table of claim indices (4 bytes a slot, at most half full), compared by id
+/// text: no sort, and a fraction of the memory of a table of (hash, index) pairs.
+inline std::vector<std::pair<claim_index, claim_index>> duplicate_ids(const corpus& c) {
+    std::vector<std::pair<claim_index, claim_index>> out;
+    if (c.size() < 2 || ids_strictly_increasing_numbers(c)) return out;
+    std::size_t cap = 16;
+    while (cap < 2 * c.size()) cap *= 2;
+    constexpr claim_index empty = static_cast<claim_index>(-1);
+    std::vector<claim_index> table(cap, empty);
+    for (claim_index i = 0; i < c.size(); ++i) {
+        const auto id = c.claim_id(i);
+        for (std::size_t slot = hash_bytes(id) & (cap - 1);; slot = (slot + 1) & (cap - 1)) {
+            const claim_index there = table[slot];
+            if (there == empty) {
+                table[slot] = i;
+                break;
+            }
+            if (c.claim_id(there) == id) {
+                out.emplace_back(i, there);
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace detail
 
 /// Input warnings (§3): tokens outside a declared vocabulary, quantities whose units cannot be
 /// converted to each other, values of different kinds for one key, references to sources that
@@ -54,48 +102,64 @@ struct input_warnings_fn {
                             std::string(c.names().display(r.predicate)) + "' (expected one of: " + allowed + ")"));
         }
 
-        // Mixed kinds and unconvertible units within one (subject, predicate).
+        // Mixed kinds and unconvertible units within one (subject, predicate). Only the first
+        // claim of each kind and of each unit base matters; fixed arrays, not maps, because
+        // this runs once per group and corpora have groups by the hundred thousand.
         const auto& groups = ctx.groups();
+        constexpr std::size_t kinds_n = 5;
+        constexpr claim_index none = static_cast<claim_index>(-1);
+        std::vector<std::pair<symbol, claim_index>> first_of_base;
         for (std::size_t g = 0; g < groups.size(); ++g) {
-            std::map<value_kind, std::vector<claim_index>> by_kind;
-            std::map<symbol, std::vector<claim_index>> by_base;
+            std::array<claim_index, kinds_n> first_of_kind;
+            first_of_kind.fill(none);
+            first_of_base.clear();
+            std::size_t kinds_seen = 0;
             for (auto it = groups.begin(g); it != groups.end(g); ++it) {
                 const auto& r = c.stored(*it);
                 if (r.kind == value_kind::text) continue;
-                auto& v = by_kind[r.kind];
-                if (v.size() < 5) v.push_back(*it);
+                auto& fk = first_of_kind[static_cast<std::size_t>(r.kind)];
+                if (fk == none) {
+                    fk = *it;
+                    ++kinds_seen;
+                }
                 if (r.kind == value_kind::quantity) {
-                    auto& u = by_base[c.unit_base(r.sym).first];
-                    if (u.size() < 5) u.push_back(*it);
+                    const symbol base = c.unit_base(r.sym).first;
+                    bool seen = false;
+                    for (const auto& fb : first_of_base) seen = seen || fb.first == base;
+                    if (!seen) first_of_base.emplace_back(base, *it);
                 }
             }
-            if (by_kind.size() > 1) {
+            if (kinds_seen > 1) {
                 // Name the first claim of each kind after the first: that is where the kinds meet.
-                auto first = by_kind.begin();
-                for (auto it = std::next(by_kind.begin()); it != by_kind.end(); ++it) {
-                    auto f = warning(it->second.front(), "value",
-                                     std::string("a ") + to_string(it->first) + " value compared with a " +
-                                         to_string(first->first) + " value for the same subject and predicate "
-                                         "(e.g. claim '" + std::string(c.claim_id(first->second.front())) +
+                std::size_t first = 0;
+                while (first_of_kind[first] == none) ++first;
+                for (std::size_t k = first + 1; k < kinds_n; ++k) {
+                    if (first_of_kind[k] == none) continue;
+                    const claim_index ref = first_of_kind[first];
+                    auto f = warning(first_of_kind[k], "value",
+                                     std::string("a ") + to_string(static_cast<value_kind>(k)) +
+                                         " value compared with a " + to_string(static_cast<value_kind>(first)) +
+                                         " value for the same subject and predicate "
+                                         "(e.g. claim '" + std::string(c.claim_id(ref)) +
                                          "'); values of different kinds are not compared");
-                    f.claims.emplace_back(c.claim_id(first->second.front()));
+                    f.claims.emplace_back(c.claim_id(ref));
                     f.claim_count = 2;
                     add(std::move(f));
                 }
             }
-            if (by_base.size() > 1) {
-                auto first = by_base.begin();
-                for (auto it = std::next(by_base.begin()); it != by_base.end(); ++it) {
-                    auto unit_text = [&](claim_index i) {
-                        auto u = c.unit_names().str(c.stored(i).sym);
-                        return u.empty() ? std::string("no unit") : "unit '" + std::string(u) + "'";
-                    };
-                    auto f = warning(it->second.front(), "value.unit",
-                                     unit_text(it->second.front()) + " cannot be converted to the " +
-                                         unit_text(first->second.front()) + " of claim '" +
-                                         std::string(c.claim_id(first->second.front())) +
+            if (first_of_base.size() > 1) {
+                std::sort(first_of_base.begin(), first_of_base.end());  // by base symbol, as before
+                const claim_index ref = first_of_base.front().second;
+                auto unit_text = [&](claim_index i) {
+                    auto u = c.unit_names().str(c.stored(i).sym);
+                    return u.empty() ? std::string("no unit") : "unit '" + std::string(u) + "'";
+                };
+                for (std::size_t k = 1; k < first_of_base.size(); ++k) {
+                    auto f = warning(first_of_base[k].second, "value.unit",
+                                     unit_text(first_of_base[k].second) + " cannot be converted to the " +
+                                         unit_text(ref) + " of claim '" + std::string(c.claim_id(ref)) +
                                          "' (declare both in `units`); these quantities are not compared");
-                    f.claims.emplace_back(c.claim_id(first->second.front()));
+                    f.claims.emplace_back(c.claim_id(ref));
                     f.claim_count = 2;
                     add(std::move(f));
                 }
@@ -128,27 +192,13 @@ struct input_warnings_fn {
             }
         }
 
-        // Duplicate claim ids: sort (hash, index) pairs, then compare the texts of equal hashes.
-        std::vector<std::pair<std::uint64_t, claim_index>> h(c.size());
-        for (claim_index i = 0; i < c.size(); ++i) h[i] = {detail::hash_bytes(c.claim_id(i)), i};
-        std::sort(h.begin(), h.end());
-        for (std::size_t i = 0; i < h.size();) {
-            std::size_t j = i + 1;
-            while (j < h.size() && h[j].first == h[i].first) ++j;
-            for (std::size_t a = i; a < j; ++a) {
-                bool first_of_its_text = true;
-                for (std::size_t b = i; b < a; ++b) first_of_its_text = first_of_its_text && c.claim_id(h[b].second) != c.claim_id(h[a].second);
-                if (!first_of_its_text) continue;
-                for (std::size_t b = a + 1; b < j; ++b)
-                    if (c.claim_id(h[b].second) == c.claim_id(h[a].second)) {
-                        auto f = warning(h[b].second, "id",
-                                         "duplicate claim id (first used by claim #" + std::to_string(h[a].second + 1) +
-                                             "); ids must be unique");
-                        f.claims.emplace_back(c.claim_id(h[a].second));
-                        add(std::move(f));
-                    }
-            }
-            i = j;
+        // Duplicate claim ids, each reported on its later claim, naming the first one.
+        for (const auto& [later, first] : detail::duplicate_ids(c)) {
+            auto f = warning(later, "id",
+                             "duplicate claim id (first used by claim #" + std::to_string(first + 1) +
+                                 "); ids must be unique");
+            f.claims.emplace_back(c.claim_id(first));
+            add(std::move(f));
         }
     }
 

@@ -1,9 +1,9 @@
 // crosscheck — verify claims against their sources.
 // Distributed under the Boost Software License, Version 1.0.
-#ifndef CROSSCHECK_DETAIL_JSON_WRITE_HPP
-#define CROSSCHECK_DETAIL_JSON_WRITE_HPP
+#ifndef CROSSCHECK_REPORT_JSON_HPP
+#define CROSSCHECK_REPORT_JSON_HPP
 
-// The report's JSON, written straight from the report into a buffer. Building an
+// The §6 JSON report, written straight from the report into a buffer. Building an
 // nlohmann::json per finding cost more than the whole check on large corpora (a tree of maps
 // per finding, then a walk to print it); this writer emits the same bytes as nlohmann's
 // compact dump (keys in sorted order, the same escapes) at memory speed.
@@ -211,68 +211,94 @@ inline void write_stats(json_writer& w, const report_stats& s) {
     w.raw('}');
 }
 
-/// Streams the report; the buffer goes to `os` whenever it passes `flush_at` bytes, so memory
-/// stays flat however large the report.
-inline void write_report_json(std::ostream& os, const report& r, int indent) {
-    constexpr std::size_t flush_at = std::size_t{1} << 16;
-    std::string buf;
-    buf.reserve(flush_at + 4096);
-    json_writer w(buf);
-    auto flush = [&](bool force) {
-        if (force || buf.size() >= flush_at) {
-            os.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-            buf.clear();
-        }
-    };
-    const std::string pad(indent > 0 ? static_cast<std::size_t>(indent) : 0, ' ');
-    const std::string_view nl = indent >= 0 ? "\n" : "";
-    w.raw('{');
-    w.raw(nl);
-    w.raw(pad);
-    w.raw("\"findings\": [");
-    for (std::size_t i = 0; i < r.findings.size(); ++i) {
-        if (i) w.raw(',');
-        w.raw(nl);
-        w.raw(pad);
-        w.raw(pad);
-        write_finding(w, r.findings[i]);
-        flush(false);
-    }
-    if (!r.findings.empty()) {
-        w.raw(nl);
-        w.raw(pad);
-    }
-    w.raw("],");
-    w.raw(nl);
-    w.raw(pad);
-    w.raw("\"stats\": ");
-    write_stats(w, r.stats);
-    if (!r.pairs.empty() || !r.pairs_complete) {
-        w.raw(',');
-        w.raw(nl);
-        w.raw(pad);
-        w.raw("\"pairs\": [");
-        for (std::size_t i = 0; i < r.pairs.size(); ++i) {
-            if (i) w.raw(',');
-            w.raw('[');
-            w.string(r.pairs[i].first);
-            w.raw(',');
-            w.string(r.pairs[i].second);
-            w.raw(']');
-            flush(false);
-        }
-        w.raw("],");
-        w.raw(nl);
-        w.raw(pad);
-        w.raw("\"pairs_complete\": ");
-        w.raw(r.pairs_complete ? "true" : "false");
-    }
-    w.raw(nl);
-    w.raw('}');
-    w.raw(nl);
-    flush(true);
-}
-
 }  // namespace crosscheck::detail
+
+namespace crosscheck {
+
+/// Writes a §6 JSON report piece by piece: findings as they come (from a streaming check()),
+/// then the stats. Output is buffered and goes to the stream every 64 KiB, so memory stays
+/// flat however large the report.
+///
+///     json_report_writer w(std::cout);
+///     auto r = check(corpus, options, [&](finding&& f) { w.add(f); });
+///     w.finish(r);  // stats and listed pairs; r.findings is empty
+class json_report_writer {
+public:
+    explicit json_report_writer(std::ostream& os, int indent = 2)
+        : os_(os), w_(buf_), pad_(indent > 0 ? static_cast<std::size_t>(indent) : 0, ' '),
+          nl_(indent >= 0 ? "\n" : "") {
+        buf_.reserve(flush_at + 4096);
+        w_.raw('{');
+        w_.raw(nl_);
+        w_.raw(pad_);
+        w_.raw("\"findings\": [");
+    }
+    json_report_writer(const json_report_writer&) = delete;
+    json_report_writer& operator=(const json_report_writer&) = delete;
+
+    void add(const finding& f) {
+        if (count_++) w_.raw(',');
+        w_.raw(nl_);
+        w_.raw(pad_);
+        w_.raw(pad_);
+        detail::write_finding(w_, f);
+        if (buf_.size() >= flush_at) flush();
+    }
+    std::size_t findings_written() const noexcept { return count_; }
+
+    /// Closes the findings and writes the stats (and pairs, when listed) of `r`; findings still
+    /// in `r` are written first.
+    void finish(const report& r) {
+        for (const auto& f : r.findings) add(f);
+        if (count_) {
+            w_.raw(nl_);
+            w_.raw(pad_);
+        }
+        w_.raw("],");
+        w_.raw(nl_);
+        w_.raw(pad_);
+        w_.raw("\"stats\": ");
+        detail::write_stats(w_, r.stats);
+        if (!r.pairs.empty() || !r.pairs_complete) {
+            w_.raw(',');
+            w_.raw(nl_);
+            w_.raw(pad_);
+            w_.raw("\"pairs\": [");
+            for (std::size_t i = 0; i < r.pairs.size(); ++i) {
+                if (i) w_.raw(',');
+                w_.raw('[');
+                w_.string(r.pairs[i].first);
+                w_.raw(',');
+                w_.string(r.pairs[i].second);
+                w_.raw(']');
+                if (buf_.size() >= flush_at) flush();
+            }
+            w_.raw("],");
+            w_.raw(nl_);
+            w_.raw(pad_);
+            w_.raw("\"pairs_complete\": ");
+            w_.raw(r.pairs_complete ? "true" : "false");
+        }
+        w_.raw(nl_);
+        w_.raw('}');
+        w_.raw(nl_);
+        flush();
+    }
+
+private:
+    static constexpr std::size_t flush_at = std::size_t{1} << 16;
+    void flush() {
+        os_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+        buf_.clear();
+    }
+    std::ostream& os_;
+    std::string buf_;
+    detail::json_writer w_;
+    std::string pad_;
+    std::string_view nl_;
+    std::size_t count_ = 0;
+};
+
+}  // namespace crosscheck
 
 #endif
