@@ -9,21 +9,16 @@
 #include <crosscheck/detail/csv_parser.hpp>
 #include <crosscheck/detail/csv_parallel.hpp>
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace crosscheck {
 
-/// Loads the claims table of §5 (CSV) from `text` into `c`. Columns come in any order; the
-/// required ones are claim_id, subject, predicate, scope, kind, value, lo, hi, valid_from,
-/// valid_to, source_id, and unit, modality, quote may be added (other columns are ignored with a
-/// warning). A `num` claim is stored in the bounds form (an empty bound is unbounded); valid_from
-/// and valid_to become a from/to validity (empty: open). Sources named by source_id are created
-/// as placeholders when the corpus does not know them yet (the CSV carries no source metadata).
-/// Claims with errors are not added; see load_result. `file_name` is used in diagnostics.
-inline load_result load_csv(std::string_view text, corpus& c, const load_options& options = {},
-                            std::string_view file_name = {}) {
+namespace detail {
+inline load_result load_csv_text(std::string_view text, corpus& c, const load_options& options,
+                                 std::string_view file_name, const std::function<void(const char*)>& consumed) {
     load_result result;
     detail::diagnostic_sink sink(result, options, std::string(file_name));
     const char* begin = text.data();
@@ -55,11 +50,25 @@ inline load_result load_csv(std::string_view text, corpus& c, const load_options
     } else {
         detail::csv_corpus_target target(c, sink);
         detail::csv_row_parser<detail::csv_corpus_target> parser(target, roles, sink, estimate);
+        if (consumed) parser.on_consumed(consumed);
         parser.parse(body, end, body_line);
         result.claims_added = target.added;
     }
     detail::sort_diagnostics(result, {std::string(file_name)});
     return result;
+}
+}  // namespace detail
+
+/// Loads the claims table of §5 (CSV) from `text` into `c`. Columns come in any order; the
+/// required ones are claim_id, subject, predicate, scope, kind, value, lo, hi, valid_from,
+/// valid_to, source_id, and unit, modality, quote may be added (other columns are ignored with a
+/// warning). A `num` claim is stored in the bounds form (an empty bound is unbounded); valid_from
+/// and valid_to become a from/to validity (empty: open). Sources named by source_id are created
+/// as placeholders when the corpus does not know them yet (the CSV carries no source metadata).
+/// Claims with errors are not added; see load_result. `file_name` is used in diagnostics.
+inline load_result load_csv(std::string_view text, corpus& c, const load_options& options = {},
+                            std::string_view file_name = {}) {
+    return detail::load_csv_text(text, c, options, file_name, {});
 }
 
 /// Loads a claims table file (memory-mapped where the system allows). A file that cannot be read
@@ -75,7 +84,9 @@ inline load_result load_csv_file(const std::string& path, corpus& c, const load_
         r.errors.push_back(std::move(d));
         return r;
     }
-    return load_csv(f.view(), c, options, path);
+    // The file's pages are handed back as the parser passes them: at 10M claims the text is
+    // larger than the claims it becomes.
+    return detail::load_csv_text(f.view(), c, options, path, [&f](const char* p) { f.release_before(p); });
 }
 
 /// Loads a claims table file into a new corpus; throws load_error when the load has errors.

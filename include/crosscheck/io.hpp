@@ -88,7 +88,9 @@ inline load_result load_files(const std::vector<std::string>& paths, corpus& c, 
         } else {
             load_options o = options;
             o.max_errors = options.max_errors - result.errors.size();  // the cap is shared
-            auto r = load_csv(in.file->view(), c, o, in.path);
+            auto* file = in.file.get();
+            auto r = detail::load_csv_text(file->view(), c, o, in.path,
+                                           [file](const char* p) { file->release_before(p); });
             result.merge(std::move(r));
         }
     }

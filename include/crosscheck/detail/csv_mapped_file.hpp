@@ -90,17 +90,38 @@ public:
     std::string_view view() const noexcept { return {data_, size_}; }
     std::size_t size() const noexcept { return size_; }
 
+    /// Gives the pages before `upto` back to the system: a sequential reader calls this as it
+    /// goes, so a large file does not add its whole size to the process's resident memory.
+    /// Reading there again stays correct (the pages come back from the file), only slower.
+    void release_before(const char* upto) noexcept {
+#if CROSSCHECK_DETAIL_HAS_MMAP
+        if (!map_ || upto <= data_) return;
+        const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+        auto bytes = static_cast<std::size_t>(upto - data_);
+        if (bytes > size_) bytes = size_;
+        bytes -= bytes % page;
+        if (bytes > released_) {
+            ::madvise(static_cast<char*>(map_) + released_, bytes - released_, MADV_DONTNEED);
+            released_ = bytes;
+        }
+#else
+        (void)upto;
+#endif
+    }
+
 private:
     void close() noexcept {
 #if CROSSCHECK_DETAIL_HAS_MMAP
         if (map_) ::munmap(map_, size_);
 #endif
         map_ = nullptr;
+        released_ = 0;
         data_ = nullptr;
         size_ = 0;
         buffer_.clear();
     }
     void* map_ = nullptr;
+    std::size_t released_ = 0;
     const char* data_ = nullptr;
     std::size_t size_ = 0;
     std::string buffer_;

@@ -490,6 +490,10 @@ public:
     }
 
     /// Parses the records of [begin, end), which starts at a record boundary on line `line`.
+    /// Called now and then with a position before every record still to be converted: the
+    /// text before it may be given back (see mapped_file::release_before).
+    void on_consumed(std::function<void(const char*)> release) { release_ = std::move(release); }
+
     void parse(const char* begin, const char* end, std::size_t line) {
         // Records are split a few ahead of the one being converted, and the cache slots of their
         // names prefetched: converting a record takes less time than a cache miss.
@@ -499,7 +503,12 @@ public:
         constexpr std::size_t ahead = 4;  // a power of two
         auto ring = std::make_unique<std::array<record, ahead>>();
         std::size_t head = 0, tail = 0;  // records [tail, head) are split and waiting
+        const char* released = begin;
         while (!sink_.full()) {
+            if (release_ && head != tail && (*ring)[tail % ahead].start - released >= release_step) {
+                released = (*ring)[tail % ahead].start;
+                release_(released);
+            }
             while (head - tail < ahead && fetch(sp, (*ring)[head % ahead])) {
                 auto& rec = (*ring)[head % ahead];
                 if (rec.ok && rec.count == roles_.size()) prefetch(rec);
@@ -512,6 +521,9 @@ public:
     }
 
 private:
+    static constexpr std::ptrdiff_t release_step = std::ptrdiff_t{8} << 20;
+    std::function<void(const char*)> release_;
+
     static unsigned cache_bits(std::size_t n) noexcept {
         unsigned b = 10;
         while (b < 21 && (std::size_t{1} << b) < n) ++b;
