@@ -495,6 +495,8 @@ public:
         return e == stored_claim::none ? nullptr : &extras_[e];
     }
     std::string_view claim_id(claim_index i) const noexcept { return id_text(claims_[i].id); }
+    /// Where the id text at `offset` lives, for prefetching.
+    const void* id_address(std::uint32_t offset) const noexcept { return ids_.data() + offset; }
     std::string_view id_text(std::uint32_t offset) const noexcept {
         // Ids are stored length-first (one byte, or 0xFF and four bytes for long ids): reports
         // read ids by the million, and a strlen per read showed in profiles.

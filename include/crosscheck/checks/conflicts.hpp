@@ -31,10 +31,12 @@ enum class value_class : std::uint8_t { token, quantity, calendar, text, custom 
 struct member {
     claim_index idx;
     std::int32_t from, to;  // assertion period
+    std::uint32_t id;       // offset of the claim's id text (corpus::id_text)
     double lo, hi;          // value interval (quantities: base unit, widened)
     symbol tok;             // token
     source_index src;
     std::uint32_t cls;      // comparable class within the group
+    bool own_cites;         // the claim names sources of its own (claim_origins, not origins)
     std::uint64_t partners = 0;       // conflicting claims
     std::uint64_t self_partners = 0;  // conflicting claims of the same source
 };
@@ -50,7 +52,13 @@ struct prepared_claim {
     source_index src = 0;
     value_class vc = value_class::token;
     bool planned = false;
+    bool own_cites = false;     // findings then ask for claim_origins
+    std::uint32_t id = 0;       // id text offset: findings list ids without reading the record
 };
+
+// Both are held per claim during a check; their size is the check's memory beyond the corpus.
+static_assert(sizeof(prepared_claim) <= 48, "prepared_claim grew past 48 bytes");
+static_assert(sizeof(member) <= 64, "member grew past 64 bytes");
 
 inline prepared_claim prepare_claim(const corpus& c, claim_index i, const compare_options& opt);
 
@@ -137,7 +145,8 @@ private:
         const auto n = ctx_.groups().group_size(g_);
         for (std::size_t k = 0; k < n; ++k) {
             const auto& p = prepared_[first + k];
-            member m{p.idx, p.from, p.to, p.lo, p.hi, p.vc == value_class::token ? p.sym : no_symbol, p.src, 0};
+            member m{p.idx, p.from, p.to, p.id, p.lo, p.hi, p.vc == value_class::token ? p.sym : no_symbol,
+                     p.src,  0,      p.own_cites};
             distinct_scopes_.push_back(p.scope);
             m.cls = class_of(p.scope, p.planned, p.vc, p.vc == value_class::quantity ? p.sym : no_symbol);
             classes_[m.cls].members.push_back(static_cast<std::uint32_t>(members_.size()));
@@ -477,29 +486,52 @@ private:
     /// The claims of a finding grouped by value, most-stated values first when there are more
     /// than max_values_per_finding (the rest are counted in `omitted`). Evidence, the costly part,
     /// is built only for the values and claims shown.
-    std::vector<value_group> group_values(const std::vector<std::uint32_t>& positions, std::size_t& omitted) const {
-        std::map<value_id, std::size_t> keys;  // value -> group, in order of first claim
+    std::vector<value_group> group_values(const std::vector<std::uint32_t>& positions, std::size_t& omitted) {
+        // A finding has few distinct values as a rule: look them up in a flat list, and switch
+        // to a map only when there are many.
+        std::map<value_id, std::size_t> keys;  // used past flat_limit values
+        std::vector<std::pair<value_id, std::size_t>> flat;
+        constexpr std::size_t flat_limit = 16;
         std::vector<std::size_t> group_of(positions.size()), counts, first;
         std::vector<std::vector<source_index>> origins;
+        if (origin_stamp_.size() < c_.source_count()) origin_stamp_.assign(c_.source_count(), 0);
         for (std::size_t k = 0; k < positions.size(); ++k) {
             const auto& m = members_[positions[k]];
-            auto [it, fresh] = keys.emplace(value_key(m), counts.size());
-            if (fresh) {
+            value_id id = value_key(m);
+            std::size_t gi = counts.size();
+            if (flat.size() < flat_limit && keys.empty()) {
+                for (const auto& [fid, fg] : flat)
+                    if (!(fid < id) && !(id < fid)) {
+                        gi = fg;
+                        break;
+                    }
+                if (gi == counts.size()) flat.emplace_back(std::move(id), gi);
+            } else {
+                if (keys.empty())
+                    for (auto& [fid, fg] : flat) keys.emplace(std::move(fid), fg);
+                gi = keys.emplace(std::move(id), counts.size()).first->second;
+            }
+            if (gi == counts.size()) {
                 counts.push_back(0);
                 first.push_back(k);
                 origins.emplace_back();
             }
-            const std::size_t gi = it->second;
             group_of[k] = gi;
             ++counts[gi];
-            const auto* e = c_.extra(m.idx);
-            if (e && !e->cites.empty()) {
+            if (m.own_cites) {
                 for (auto o : c_.claim_origins(m.idx)) origins[gi].push_back(o);
             } else {
-                const auto& o = c_.origins(m.src);
-                origins[gi].insert(origins[gi].end(), o.begin(), o.end());
+                // Most claims share their source's origins: keep each (value, origin) once
+                // through a stamp per source instead of sorting duplicates away later.
+                const auto stamp = stamp_base_ + gi + 1;
+                for (auto o : c_.origins(m.src))
+                    if (origin_stamp_[o] != stamp) {
+                        origin_stamp_[o] = stamp;
+                        origins[gi].push_back(o);
+                    }
             }
         }
+        stamp_base_ += counts.size() + 1;
         std::vector<std::size_t> order(counts.size());
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
         const auto max_values = ctx_.options().max_values_per_finding;
@@ -578,11 +610,15 @@ private:
         scope_scratch_.clear();
         source_scratch_.clear();
         f.claims.reserve(std::min<std::size_t>(positions.size(), max_listed_claims));
-        for (auto pos : positions) {
-            const auto& m = members_[pos];
+        for (std::size_t k = 0; k < positions.size(); ++k) {
+            const auto& m = members_[positions[k]];
             scope_scratch_.push_back(classes_[m.cls].scope);
             // Huge keys list their first claims only; claim_count and the value groups say the rest.
-            if (f.claims.size() < max_listed_claims) f.claims.emplace_back(c_.claim_id(m.idx));
+            if (f.claims.size() < max_listed_claims) {
+                // The ids lie all over memory: fetch a few ahead.
+                if (k + 8 < positions.size()) CROSSCHECK_PREFETCH(c_.id_address(members_[positions[k + 8]].id));
+                f.claims.emplace_back(c_.id_text(m.id));
+            }
             source_scratch_.push_back(m.src);
         }
         f.claim_count = positions.size();
@@ -593,7 +629,7 @@ private:
         source_scratch_.erase(std::unique(source_scratch_.begin(), source_scratch_.end()), source_scratch_.end());
         // Listed by id text, as before (distinct indices have distinct ids).
         std::sort(source_scratch_.begin(), source_scratch_.end(),
-                  [&](source_index a, source_index b) { return c_.source_at(a).id < c_.source_at(b).id; });
+                  [&](source_index a, source_index b) { return ctx_.source_rank(a) < ctx_.source_rank(b); });
         f.sources.reserve(source_scratch_.size());
         for (auto src : source_scratch_) f.sources.push_back(c_.source_at(src).id);
         f.values = group_values(positions, f.omitted_values);
@@ -676,6 +712,8 @@ private:
     std::vector<finding> deferred_;
     std::vector<scope_id> scope_scratch_;
     std::vector<source_index> source_scratch_;
+    std::vector<std::uint64_t> origin_stamp_;  // per source: last (finding, value) that counted it
+    std::uint64_t stamp_base_ = 0;
     group_outcome out_;
 };
 
@@ -689,6 +727,8 @@ inline prepared_claim prepare_claim(const corpus& c, claim_index i, const compar
     p.scope = r.scope;
     p.src = r.source;
     p.planned = r.mode == modality::planned;
+    p.id = r.id;
+    if (const auto* e = c.extra(i)) p.own_cites = !e->cites.empty();
     switch (r.kind) {
         case value_kind::token:
             p.vc = value_class::token;

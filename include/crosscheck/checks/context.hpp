@@ -124,7 +124,16 @@ public:
         c.prepare();  // checkers may run on several threads from here on
         scope_texts_.reserve(c.scope_count());
         for (scope_id s = 0; s < c.scope_count(); ++s) scope_texts_.push_back(c.scope_text(s));
+        // Findings list sources by id; ranking the ids once spares a string sort per finding.
+        std::vector<source_index> by_id(c.source_count());
+        for (source_index s = 0; s < by_id.size(); ++s) by_id[s] = s;
+        std::sort(by_id.begin(), by_id.end(),
+                  [&](source_index a, source_index b) { return c.source_at(a).id < c.source_at(b).id; });
+        source_rank_.resize(by_id.size());
+        for (std::uint32_t r = 0; r < by_id.size(); ++r) source_rank_[by_id[r]] = r;
     }
+    /// Position of source s when all sources are sorted by id.
+    std::uint32_t source_rank(source_index s) const noexcept { return source_rank_[s]; }
     /// Canonical text of a scope, computed once per run (checkers run on several threads).
     const std::string& scope_text(scope_id s) const noexcept { return scope_texts_[s]; }
     const corpus& data() const noexcept { return corpus_; }
@@ -164,6 +173,7 @@ private:
     const check_options& options_;
     claim_groups groups_;
     std::vector<std::string> scope_texts_;
+    std::vector<std::uint32_t> source_rank_;
     finding_sink sink_;
 };
 

@@ -15,6 +15,30 @@
 
 namespace crosscheck::detail {
 
+/// std::lower_bound / std::upper_bound on sorted ints without branches on the data: the
+/// searches of a sweep land at random, so the predictable loop with a conditional move is
+/// several times faster than the standard one's mispredicted branches.
+inline std::size_t lower_index(const std::int32_t* a, std::size_t n, std::int32_t x) noexcept {
+    if (n == 0) return 0;
+    const std::int32_t* base = a;
+    while (n > 1) {
+        const std::size_t half = n / 2;
+        base = base[half - 1] < x ? base + half : base;
+        n -= half;
+    }
+    return static_cast<std::size_t>(base - a) + (*base < x ? 1 : 0);
+}
+inline std::size_t upper_index(const std::int32_t* a, std::size_t n, std::int32_t x) noexcept {
+    if (n == 0) return 0;
+    const std::int32_t* base = a;
+    while (n > 1) {
+        const std::size_t half = n / 2;
+        base = base[half - 1] <= x ? base + half : base;
+        n -= half;
+    }
+    return static_cast<std::size_t>(base - a) + (*base <= x ? 1 : 0);
+}
+
 /// Sorted period ends of a set of claims: answers "how many of them overlap [from, to]".
 struct period_set {
     std::vector<std::int32_t> froms, tos;
@@ -31,8 +55,8 @@ struct period_set {
     /// Members whose period shares a day with [from, to] (inclusive): all, minus those starting
     /// after `to`, minus those ending before `from`. A member equal to the query counts.
     std::uint64_t overlapping(std::int32_t from, std::int32_t to) const noexcept {
-        auto after = static_cast<std::uint64_t>(froms.end() - std::upper_bound(froms.begin(), froms.end(), to));
-        auto before = static_cast<std::uint64_t>(std::lower_bound(tos.begin(), tos.end(), from) - tos.begin());
+        const auto after = froms.size() - upper_index(froms.data(), froms.size(), to);
+        const auto before = lower_index(tos.data(), tos.size(), from);
         return froms.size() - after - before;
     }
 };
@@ -83,16 +107,18 @@ inline std::vector<std::uint64_t> disjoint_overlapping_counts(const std::vector<
     froms.erase(std::unique(froms.begin(), froms.end()), froms.end());
     std::sort(tos.begin(), tos.end());
     tos.erase(std::unique(tos.begin(), tos.end()), tos.end());
-    auto rank = [](const std::vector<std::int32_t>& v, std::int32_t x) {
-        return static_cast<std::size_t>(std::lower_bound(v.begin(), v.end(), x) - v.begin());
-    };
-    auto upper = [](const std::vector<std::int32_t>& v, std::int32_t x) {
-        return static_cast<std::size_t>(std::upper_bound(v.begin(), v.end(), x) - v.begin());
-    };
+    auto rank = [](const std::vector<std::int32_t>& v, std::int32_t x) { return lower_index(v.data(), v.size(), x); };
+    auto upper = [](const std::vector<std::int32_t>& v, std::int32_t x) { return upper_index(v.data(), v.size(), x); };
     std::vector<std::uint32_t> from_rank(set.size()), to_rank(set.size());
     for (std::size_t i = 0; i < set.size(); ++i) {
         from_rank[i] = static_cast<std::uint32_t>(rank(froms, set[i].from));
         to_rank[i] = static_cast<std::uint32_t>(rank(tos, set[i].to));
+    }
+    // Each query's bounds among the set's ranks, found once for both sweeps.
+    std::vector<std::uint32_t> q_late(queries.size()), q_early(queries.size());
+    for (std::size_t q = 0; q < queries.size(); ++q) {
+        q_late[q] = static_cast<std::uint32_t>(upper(froms, queries[q].to));
+        q_early[q] = static_cast<std::uint32_t>(rank(tos, queries[q].from));
     }
     std::vector<std::uint32_t> porder(set.size()), qorder(queries.size());
     for (std::uint32_t i = 0; i < porder.size(); ++i) porder[i] = i;
@@ -120,8 +146,8 @@ inline std::vector<std::uint64_t> disjoint_overlapping_counts(const std::vector<
                 ++inserted;
             }
             // Inserted members starting after x ends, and ending before x starts.
-            std::uint32_t late = inserted - by_from.prefix(upper(froms, x.to));
-            std::uint32_t early = by_to.prefix(rank(tos, x.from));
+            std::uint32_t late = inserted - by_from.prefix(q_late[q]);
+            std::uint32_t early = by_to.prefix(q_early[q]);
             out[q] += inserted - late - early;
         }
     };
