@@ -223,35 +223,39 @@ def parse_time_v(text):
     return wall, rss, cpu
 
 
-def read_output(path, limit=1 << 20):
-    """The whole output when small; else its last 64 KiB (a crosscheck report ends with its
-    stats). Reading half a gigabyte of JSON back in Python would cost more than the run."""
-    size = os.path.getsize(path)
-    with open(path, "rb") as f:
-        if size > limit:
-            f.seek(size - (1 << 16))
-        return f.read().decode("utf-8", errors="replace")
+def drain(pipe, keep=1 << 16):
+    """Reads a pipe to its end in large binary chunks and keeps the whole output when small,
+    else its last 64 KiB (a crosscheck report ends with its stats). Decoding half a gigabyte of
+    JSON as text would take a core from the tool being timed; raw 1 MiB reads cost little.
+    (A file would not do either: writing the report to disk costs the tool more than a pipe.)"""
+    head, tail, total = bytearray(), bytearray(), 0
+    while True:
+        chunk = pipe.read(1 << 20)
+        if not chunk:
+            break
+        total += len(chunk)
+        if total <= (1 << 20):
+            head += chunk
+        tail = (tail + chunk)[-keep:]
+    data = head if total <= (1 << 20) else tail
+    return bytes(data).decode("utf-8", errors="replace")
 
 
 def run_once(argv, timed):
-    """Run argv; returns (returncode, stdout, stderr, wall_s, peak_rss_bytes, cpu_s).
-    Output goes to a file, not a pipe: a pipe would make this script read (and decode) the
-    whole report while the tool runs, taking CPU from it on a 2-core machine."""
+    """Run argv; returns (returncode, stdout, stderr, wall_s, peak_rss_bytes, cpu_s)."""
     if timed and os.access(TIME_BIN, os.X_OK):
         fd, tfile = tempfile.mkstemp(prefix="crosscheck-bench-time-")
         os.close(fd)
-        ofd, ofile = tempfile.mkstemp(prefix="crosscheck-bench-out-")
-        try:
-            with os.fdopen(ofd, "wb") as out:
-                r = subprocess.run([TIME_BIN, "-v", "-o", tfile] + argv,
-                                   stdout=out, stderr=subprocess.PIPE, text=True)
-            stdout = read_output(ofile)
-        finally:
-            os.unlink(ofile)
+        with tempfile.TemporaryFile() as errf:
+            p = subprocess.Popen([TIME_BIN, "-v", "-o", tfile] + argv, stdout=subprocess.PIPE, stderr=errf)
+            stdout = drain(p.stdout)
+            p.wait()
+            errf.seek(0)
+            stderr = errf.read().decode("utf-8", errors="replace")
         with open(tfile) as f:
             wall, rss, cpu = parse_time_v(f.read())
         os.unlink(tfile)
-        return r.returncode, stdout, r.stderr, wall, rss, cpu
+        return p.returncode, stdout, stderr, wall, rss, cpu
     # Fallback without /usr/bin/time: wall clock only.
     t0 = time.monotonic()
     p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
