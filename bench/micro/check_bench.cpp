@@ -9,8 +9,11 @@
 #include <crosscheck/checks.hpp>
 #include <crosscheck/checks/context.hpp>
 #include <crosscheck/csv.hpp>
+#include <crosscheck/report_json.hpp>
 
 #include <benchmark/benchmark.h>
+
+#include <sstream>
 
 #include <cstdint>
 #include <memory>
@@ -77,6 +80,38 @@ void check_claims(benchmark::State& state) {
 BENCHMARK(check_claims)
     ->ArgNames({"rows", "threads", "findings"})
     ->ArgsProduct({{100000}, {1, 0}, {1, 0}})
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
+
+// The streaming check the program runs for --format json: each finding goes to a sink that
+// writes it as JSON (into a string that is cleared now and then, so memory stays flat).
+void check_claims_streamed_json(benchmark::State& state) {
+    const auto rows = static_cast<std::size_t>(state.range(0));
+    const auto& c = claims_corpus(rows);
+    crosscheck::check_options opt;
+    opt.threads = static_cast<unsigned>(state.range(1));
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        std::ostringstream os;
+        crosscheck::json_report_writer w(os);
+        const auto rest = crosscheck::check(c, opt, [&](crosscheck::finding&& f) {
+            w.add(f);
+            if (os.tellp() > (std::streamoff{1} << 22)) {
+                bytes += static_cast<std::size_t>(os.tellp());
+                os.str({});
+            }
+        });
+        w.finish(rest);
+        bytes += static_cast<std::size_t>(os.tellp());
+        benchmark::DoNotOptimize(rest.stats.conflicting_pairs);
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(rows));
+    state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+}
+BENCHMARK(check_claims_streamed_json)
+    ->ArgNames({"rows", "threads"})
+    ->ArgsProduct({{100000}, {1, 0}})
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()
     ->UseRealTime();
