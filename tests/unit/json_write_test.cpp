@@ -114,6 +114,7 @@ std::string many_keys_csv(std::size_t keys) {
     for (std::size_t k = 0; k < keys; ++k) {
         row(k, "cat", "v" + std::to_string(k % 3), "", "2020-01-01", "2020-12-31", k % 7);
         row(k, "cat", "v" + std::to_string((k + k / 5) % 3), "", "2020-06-01", "2021-12-31", k % 5);
+        if (k % 997 == 0) row(k, "num", "", "7", "2020-01-01", "2020-12-31", 1);  // an input warning
     }
     for (std::size_t j = 0; j < 300; ++j)
         row(keys, "num", "", std::to_string(j % 4 * 10), "2020-01-01", "2020-12-31", j % 3);
@@ -146,4 +147,13 @@ TEST_CASE("a streaming check writes the same JSON report as a collected one", "[
     CHECK(handed == whole.findings.size());
     CHECK(w.findings_written() == whole.findings.size());
     CHECK(streamed.str() == expected.str());
+    CHECK(whole.stats.input_warnings > 30);
+
+    // The same report whatever the thread count (groups, group order and warnings are split
+    // across threads above 65,536 claims and 4,096 groups).
+    check_options one = o;
+    one.threads = 1;
+    std::ostringstream single;
+    write_json(single, check(c, one));
+    CHECK(single.str() == expected.str());
 }

@@ -826,10 +826,10 @@ struct conflicts_fn {
         const std::size_t ng = groups.size();
         const auto& cmp = ctx.options().compare;
         const auto& c = ctx.data();
-        const auto prepared = groups.in_group_order<detail::prepared_claim>(
-            [&](claim_index i) { return detail::prepare_claim(c, i, cmp); });
         const unsigned threads =
             std::min<unsigned>(ctx.options().thread_count(), static_cast<unsigned>(ng / 64 + 1));
+        const auto prepared = groups.in_group_order<detail::prepared_claim>(
+            [&](claim_index i) { return detail::prepare_claim(c, i, cmp); }, threads);
         std::vector<std::pair<claim_index, claim_index>> listed;
         bool complete = true;
         auto consume = [&](detail::group_outcome& o) {

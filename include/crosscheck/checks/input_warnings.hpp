@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -108,63 +109,80 @@ struct input_warnings_fn {
         const auto& groups = ctx.groups();
         constexpr std::size_t kinds_n = 5;
         constexpr claim_index none = static_cast<claim_index>(-1);
-        std::vector<std::pair<symbol, claim_index>> first_of_base;
-        for (std::size_t g = 0; g < groups.size(); ++g) {
-            std::array<claim_index, kinds_n> first_of_kind;
-            first_of_kind.fill(none);
-            first_of_base.clear();
-            std::size_t kinds_seen = 0;
-            for (auto it = groups.begin(g); it != groups.end(g); ++it) {
-                const auto& r = c.stored(*it);
-                if (r.kind == value_kind::text) continue;
-                auto& fk = first_of_kind[static_cast<std::size_t>(r.kind)];
-                if (fk == none) {
-                    fk = *it;
-                    ++kinds_seen;
+        // Groups are scanned in ranges on the run's threads (the claims of a group lie all over
+        // a large corpus, so this is memory-bound); each range keeps its warnings, added in
+        // range order afterwards, so the report does not depend on the thread count.
+        auto scan = [&](std::size_t lo, std::size_t hi, std::vector<finding>& found) {
+            std::vector<std::pair<symbol, claim_index>> first_of_base;
+            for (std::size_t g = lo; g < hi; ++g) {
+                std::array<claim_index, kinds_n> first_of_kind;
+                first_of_kind.fill(none);
+                first_of_base.clear();
+                std::size_t kinds_seen = 0;
+                for (auto it = groups.begin(g); it != groups.end(g); ++it) {
+                    const auto& r = c.stored(*it);
+                    if (r.kind == value_kind::text) continue;
+                    auto& fk = first_of_kind[static_cast<std::size_t>(r.kind)];
+                    if (fk == none) {
+                        fk = *it;
+                        ++kinds_seen;
+                    }
+                    if (r.kind == value_kind::quantity) {
+                        const symbol base = c.unit_base(r.sym).first;
+                        bool seen = false;
+                        for (const auto& fb : first_of_base) seen = seen || fb.first == base;
+                        if (!seen) first_of_base.emplace_back(base, *it);
+                    }
                 }
-                if (r.kind == value_kind::quantity) {
-                    const symbol base = c.unit_base(r.sym).first;
-                    bool seen = false;
-                    for (const auto& fb : first_of_base) seen = seen || fb.first == base;
-                    if (!seen) first_of_base.emplace_back(base, *it);
+                if (kinds_seen > 1) {
+                    // Name the first claim of each kind after the first: that is where the kinds meet.
+                    std::size_t first = 0;
+                    while (first_of_kind[first] == none) ++first;
+                    for (std::size_t k = first + 1; k < kinds_n; ++k) {
+                        if (first_of_kind[k] == none) continue;
+                        const claim_index ref = first_of_kind[first];
+                        auto f = warning(first_of_kind[k], "value",
+                                         std::string("a ") + to_string(static_cast<value_kind>(k)) +
+                                             " value compared with a " + to_string(static_cast<value_kind>(first)) +
+                                             " value for the same subject and predicate "
+                                             "(e.g. claim '" + std::string(c.claim_id(ref)) +
+                                             "'); values of different kinds are not compared");
+                        f.claims.emplace_back(c.claim_id(ref));
+                        f.claim_count = 2;
+                        found.push_back(std::move(f));
+                    }
+                }
+                if (first_of_base.size() > 1) {
+                    std::sort(first_of_base.begin(), first_of_base.end());  // by base symbol, as before
+                    const claim_index ref = first_of_base.front().second;
+                    auto unit_text = [&](claim_index i) {
+                        auto u = c.unit_names().str(c.stored(i).sym);
+                        return u.empty() ? std::string("no unit") : "unit '" + std::string(u) + "'";
+                    };
+                    for (std::size_t k = 1; k < first_of_base.size(); ++k) {
+                        auto f = warning(first_of_base[k].second, "value.unit",
+                                         unit_text(first_of_base[k].second) + " cannot be converted to the " +
+                                             unit_text(ref) + " of claim '" + std::string(c.claim_id(ref)) +
+                                             "' (declare both in `units`); these quantities are not compared");
+                        f.claims.emplace_back(c.claim_id(ref));
+                        f.claim_count = 2;
+                        found.push_back(std::move(f));
+                    }
                 }
             }
-            if (kinds_seen > 1) {
-                // Name the first claim of each kind after the first: that is where the kinds meet.
-                std::size_t first = 0;
-                while (first_of_kind[first] == none) ++first;
-                for (std::size_t k = first + 1; k < kinds_n; ++k) {
-                    if (first_of_kind[k] == none) continue;
-                    const claim_index ref = first_of_kind[first];
-                    auto f = warning(first_of_kind[k], "value",
-                                     std::string("a ") + to_string(static_cast<value_kind>(k)) +
-                                         " value compared with a " + to_string(static_cast<value_kind>(first)) +
-                                         " value for the same subject and predicate "
-                                         "(e.g. claim '" + std::string(c.claim_id(ref)) +
-                                         "'); values of different kinds are not compared");
-                    f.claims.emplace_back(c.claim_id(ref));
-                    f.claim_count = 2;
-                    add(std::move(f));
-                }
-            }
-            if (first_of_base.size() > 1) {
-                std::sort(first_of_base.begin(), first_of_base.end());  // by base symbol, as before
-                const claim_index ref = first_of_base.front().second;
-                auto unit_text = [&](claim_index i) {
-                    auto u = c.unit_names().str(c.stored(i).sym);
-                    return u.empty() ? std::string("no unit") : "unit '" + std::string(u) + "'";
-                };
-                for (std::size_t k = 1; k < first_of_base.size(); ++k) {
-                    auto f = warning(first_of_base[k].second, "value.unit",
-                                     unit_text(first_of_base[k].second) + " cannot be converted to the " +
-                                         unit_text(ref) + " of claim '" + std::string(c.claim_id(ref)) +
-                                         "' (declare both in `units`); these quantities are not compared");
-                    f.claims.emplace_back(c.claim_id(ref));
-                    f.claim_count = 2;
-                    add(std::move(f));
-                }
-            }
+        };
+        const std::size_t ng = groups.size();
+        const unsigned threads = ng < 4096 ? 1u : ctx.options().thread_count();
+        std::vector<std::vector<finding>> found(threads);
+        {
+            std::vector<std::thread> pool;
+            for (unsigned t = 1; t < threads; ++t)
+                pool.emplace_back([&, t] { scan(ng * t / threads, ng * (t + 1) / threads, found[t]); });
+            scan(0, ng / threads, found[0]);
+            for (auto& th : pool) th.join();
         }
+        for (auto& part : found)
+            for (auto& f : part) add(std::move(f));
 
         // Sources: claims relying on undeclared sources. A corpus that declares no source at all
         // (a CSV table) carries no source metadata, so there is nothing to check against.
