@@ -126,7 +126,7 @@ TEST_CASE("a streaming check writes the same JSON report as a collected one", "[
     corpus c;
     REQUIRE(load_csv(many_keys_csv(40000), c).ok());
     check_options o;
-    o.threads = GENERATE(1u, 2u);
+    o.threads = 2;  // the one-thread run below must give the same report
     o.list_pairs = GENERATE(false, true);
     const report whole = check(c, o);
     REQUIRE(whole.findings.size() > 20000);  // several batches' worth
