@@ -21,8 +21,18 @@ inline constexpr std::string_view claims_header =
     "claim_id,subject,predicate,scope,kind,value,lo,hi,valid_from,valid_to,source_id";
 
 enum column : std::size_t {
-    col_claim_id, col_subject, col_predicate, col_scope, col_kind, col_value,
-    col_lo, col_hi, col_valid_from, col_valid_to, col_source_id, column_count
+    col_claim_id,
+    col_subject,
+    col_predicate,
+    col_scope,
+    col_kind,
+    col_value,
+    col_lo,
+    col_hi,
+    col_valid_from,
+    col_valid_to,
+    col_source_id,
+    column_count
 };
 
 using fields = std::array<std::string_view, column_count>;
@@ -79,16 +89,14 @@ void for_each_row(std::string_view buf, Fn&& fn) {
             f[col++] = line.substr(start, comma - start);
             start = comma + 1;
         }
-        if (col != column_count)
-            throw std::runtime_error("line " + std::to_string(line_no) + ": expected 11 fields");
+        if (col != column_count) throw std::runtime_error("line " + std::to_string(line_no) + ": expected 11 fields");
         fn(f, line_no);
     }
 }
 
 // YYYY-MM-DD -> yyyymmdd, which orders like the date itself.
 inline std::int32_t parse_date(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-')
-        throw std::runtime_error("bad date '" + std::string(s) + "'");
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') throw std::runtime_error("bad date '" + std::string(s) + "'");
     std::int32_t v = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (i == 4 || i == 7) continue;
@@ -144,11 +152,12 @@ struct result {
 
 // One JSON line on stdout; run.py reads it.
 inline void print_result(const result& r) {
-    std::printf("{\"tool\":\"%s\",\"threads\":%u,\"claims\":%llu,\"conflicting_pairs\":%llu,"
-                "\"conflicted_keys\":%llu,\"load_s\":%.4f,\"prep_s\":%.4f,\"query_s\":%.4f}\n",
-                r.tool, r.threads, static_cast<unsigned long long>(r.claims),
-                static_cast<unsigned long long>(r.conflicting_pairs),
-                static_cast<unsigned long long>(r.conflicted_keys), r.load_s, r.prep_s, r.query_s);
+    std::printf(
+        "{\"tool\":\"%s\",\"threads\":%u,\"claims\":%llu,\"conflicting_pairs\":%llu,"
+        "\"conflicted_keys\":%llu,\"load_s\":%.4f,\"prep_s\":%.4f,\"query_s\":%.4f}\n",
+        r.tool, r.threads, static_cast<unsigned long long>(r.claims),
+        static_cast<unsigned long long>(r.conflicting_pairs), static_cast<unsigned long long>(r.conflicted_keys),
+        r.load_s, r.prep_s, r.query_s);
 }
 
 }  // namespace bench

@@ -17,11 +17,11 @@
 namespace {
 
 struct claim {
-    std::uint32_t key;      // dense key index
+    std::uint32_t key;  // dense key index
     bool is_num;
-    std::string_view value; // kind = cat
-    double lo, hi;          // kind = num
-    std::int32_t from, to;  // yyyymmdd, inclusive
+    std::string_view value;  // kind = cat
+    double lo, hi;           // kind = num
+    std::int32_t from, to;   // yyyymmdd, inclusive
 };
 
 bool conflict(const claim& a, const claim& b) {

@@ -53,8 +53,7 @@ constexpr const char* sweep_query_sql =
     "                   ELSE (a.hi < b.lo OR b.hi < a.lo) END"
     " GROUP BY a.subject, a.predicate, a.scope)";
 
-constexpr const char* key_index_sql =
-    "CREATE INDEX claims_key ON claims (subject, predicate, scope, kind)";
+constexpr const char* key_index_sql = "CREATE INDEX claims_key ON claims (subject, predicate, scope, kind)";
 
 constexpr const char* self_join_query_sql =
     "SELECT coalesce(sum(c), 0), count(*) FROM ("
@@ -70,8 +69,7 @@ constexpr const char* self_join_query_sql =
 class database {
 public:
     database() {
-        if (sqlite3_open(":memory:", &db_) != SQLITE_OK)
-            throw std::runtime_error("sqlite3_open failed");
+        if (sqlite3_open(":memory:", &db_) != SQLITE_OK) throw std::runtime_error("sqlite3_open failed");
     }
     database(const database&) = delete;
     database& operator=(const database&) = delete;
@@ -113,23 +111,21 @@ private:
 // The row's text lives in the file buffer until sqlite3_step copies it: a null destructor
 // (SQLITE_STATIC, spelled without its old-style cast) is enough.
 void bind_text(statement& st, int i, std::string_view s) {
-    const int rc = s.empty()
-        ? sqlite3_bind_null(st.get(), i)
-        : sqlite3_bind_text(st.get(), i, s.data(), static_cast<int>(s.size()), nullptr);
+    const int rc = s.empty() ? sqlite3_bind_null(st.get(), i)
+                             : sqlite3_bind_text(st.get(), i, s.data(), static_cast<int>(s.size()), nullptr);
     if (rc != SQLITE_OK) st.db().fail("bind");
 }
 
 void bind_real(statement& st, int i, std::string_view s) {
-    const int rc = s.empty() ? sqlite3_bind_null(st.get(), i)
-                             : sqlite3_bind_double(st.get(), i, bench::parse_double(s));
+    const int rc =
+        s.empty() ? sqlite3_bind_null(st.get(), i) : sqlite3_bind_double(st.get(), i, bench::parse_double(s));
     if (rc != SQLITE_OK) st.db().fail("bind");
 }
 
 void print_plan(database& db, const char* sql) {
     statement st(db, (std::string("EXPLAIN QUERY PLAN ") + sql).c_str());
     while (sqlite3_step(st.get()) == SQLITE_ROW)
-        std::fprintf(stderr, "plan: %s\n",
-                     reinterpret_cast<const char*>(sqlite3_column_text(st.get(), 3)));
+        std::fprintf(stderr, "plan: %s\n", reinterpret_cast<const char*>(sqlite3_column_text(st.get(), 3)));
 }
 
 int usage() {
@@ -166,11 +162,10 @@ int main(int argc, char** argv) {
             db.exec("BEGIN");
             bench::for_each_row(buf, [&](const bench::fields& f, std::size_t) {
                 const std::string_view kind = f[bench::col_kind];
-                if (kind != "cat" && kind != "num")
-                    throw std::runtime_error("bad kind '" + std::string(kind) + "'");
+                if (kind != "cat" && kind != "num") throw std::runtime_error("bad kind '" + std::string(kind) + "'");
                 if (sqlite3_bind_int64(ins.get(), 1,
-                                       static_cast<sqlite3_int64>(bench::parse_u64(f[bench::col_claim_id])))
-                    != SQLITE_OK)
+                                       static_cast<sqlite3_int64>(bench::parse_u64(f[bench::col_claim_id]))) !=
+                    SQLITE_OK)
                     db.fail("bind");
                 bind_text(ins, 2, f[bench::col_subject]);
                 bind_text(ins, 3, f[bench::col_predicate]);
@@ -179,8 +174,8 @@ int main(int argc, char** argv) {
                 bind_text(ins, 6, f[bench::col_value]);
                 bind_real(ins, 7, f[bench::col_lo]);
                 bind_real(ins, 8, f[bench::col_hi]);
-                if (sqlite3_bind_int(ins.get(), 9, bench::parse_date(f[bench::col_valid_from])) != SQLITE_OK
-                    || sqlite3_bind_int(ins.get(), 10, bench::parse_date(f[bench::col_valid_to])) != SQLITE_OK)
+                if (sqlite3_bind_int(ins.get(), 9, bench::parse_date(f[bench::col_valid_from])) != SQLITE_OK ||
+                    sqlite3_bind_int(ins.get(), 10, bench::parse_date(f[bench::col_valid_to])) != SQLITE_OK)
                     db.fail("bind");
                 bind_text(ins, 11, f[bench::col_source_id]);
                 if (sqlite3_step(ins.get()) != SQLITE_DONE) db.fail("insert");

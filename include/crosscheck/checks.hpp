@@ -15,7 +15,9 @@ namespace crosscheck {
 
 /// The built-in checkers, in the order they run: conflicts (with self-contradictions and
 /// single-origin notes), rules, input warnings.
-inline std::vector<checker> default_checkers() { return {conflicts, rules, input_warnings}; }
+inline std::vector<checker> default_checkers() {
+    return {conflicts, rules, input_warnings};
+}
 
 /// Runs `checkers` over `c` with one shared grouping and returns their findings and stats.
 /// `options.only` filters the finding kinds reported; stats are always complete.

@@ -54,7 +54,7 @@ enum class agreement : std::uint8_t {
 
 /// Settings that decide how values compare (§3).
 struct compare_options {
-    double about_width = 0.10;  ///< t in [a(1-t), a(1+t)] for "about"
+    double about_width = 0.10;    ///< t in [a(1-t), a(1+t)] for "about"
     double rel_tolerance = 1e-9;  ///< relative slack before intervals count as disjoint
 };
 
@@ -149,7 +149,7 @@ inline constexpr bool has_value_traits_v<
 /// Whether `T` can be the value of a claim: value_traits<T> (or its ADL hooks) say how two
 /// values compare and how one prints.
 template <class T>
-inline constexpr bool is_claim_value_v = detail::has_value_traits_v<T> && std::is_copy_constructible_v<T>;
+inline constexpr bool is_claim_value_v = detail::has_value_traits_v<T>&& std::is_copy_constructible_v<T>;
 
 #if CROSSCHECK_HAS_CONCEPTS
 template <class T>
@@ -169,9 +169,7 @@ public:
     explicit custom_value(T v) : self_(std::make_shared<model<T>>(std::move(v))) {}
 
     /// Agree/conflict for two values of the same type; not_comparable across types.
-    agreement compare(const custom_value& o, const compare_options& opt) const {
-        return self_->compare(*o.self_, opt);
-    }
+    agreement compare(const custom_value& o, const compare_options& opt) const { return self_->compare(*o.self_, opt); }
     std::string to_string() const { return self_->to_string(); }
     /// The held value, or nullptr if it is not a T.
     template <class T>
@@ -228,7 +226,9 @@ inline constexpr const char* to_string(value_kind k) noexcept {
 /// A value of any kind a corpus holds.
 using any_value = std::variant<token, quantity, calendar_value, text_value, custom_value>;
 
-inline value_kind kind_of(const any_value& v) noexcept { return static_cast<value_kind>(v.index()); }
+inline value_kind kind_of(const any_value& v) noexcept {
+    return static_cast<value_kind>(v.index());
+}
 
 inline std::string to_string(const any_value& v) {
     return std::visit([](const auto& x) { return value_traits<std::decay_t<decltype(x)>>::to_string(x); }, v);
@@ -271,8 +271,10 @@ struct validity {
     static validity range(std::optional<period> from, std::optional<period> to) {
         validity v;
         v.how = form::range;
-        v.span = from && to ? period::between(*from, *to) : from ? period::starting(*from)
-                             : to ? period::until(*to) : period{};
+        v.span = from && to ? period::between(*from, *to)
+                 : from     ? period::starting(*from)
+                 : to       ? period::until(*to)
+                            : period{};
         return v;
     }
     bool has_from() const noexcept { return how != form::none && !span.open_start(); }
@@ -298,8 +300,8 @@ struct claim {
     validity valid;
     modality mode = modality::asserted;
     std::string quote;
-    std::string lang;                 ///< language of the quote; empty: the source's
-    std::vector<std::string> cites;   ///< where it relies on other sources than its source does
+    std::string lang;                ///< language of the quote; empty: the source's
+    std::vector<std::string> cites;  ///< where it relies on other sources than its source does
 
     friend bool operator==(const claim& a, const claim& b) {
         return a.id == b.id && a.source == b.source && a.subject == b.subject && a.predicate == b.predicate &&

@@ -40,24 +40,24 @@ using scope_id = std::uint32_t;
 struct vocabulary_entry {
     std::vector<std::string> values;                              ///< allowed tokens (empty: any)
     std::vector<std::pair<std::string, std::string>> compatible;  ///< token pairs that do not conflict
-    bool default_valid_published = false;  ///< undated claims hold at their source's publication
+    bool default_valid_published = false;                         ///< undated claims hold at their source's publication
 };
 
 /// The compact form in which a corpus stores a claim: 56 bytes, interned ids, no heap memory.
 /// Quotes, per-claim cites, free text and user values live in a side table (`extra`).
 /// Loaders that need speed fill these directly (corpus::add_stored); most code uses claim_ref.
 struct stored_claim {
-    double a = 0;  ///< quantity: amount, or lower bound (bounds form); calendar: first day
-    double b = 0;  ///< quantity: upper bound (bounds form); calendar: last day
-    std::uint32_t id = 0;             ///< offset of the id text in the corpus's id store
-    symbol subject = no_symbol;       ///< as written (aliases resolve at check time)
+    double a = 0;                ///< quantity: amount, or lower bound (bounds form); calendar: first day
+    double b = 0;                ///< quantity: upper bound (bounds form); calendar: last day
+    std::uint32_t id = 0;        ///< offset of the id text in the corpus's id store
+    symbol subject = no_symbol;  ///< as written (aliases resolve at check time)
     symbol predicate = no_symbol;
     scope_id scope = 0;
     source_index source = 0;
     day_number valid_from = open_start_day;  ///< validity as written; open ends are sentinels
     day_number valid_to = open_end_day;
-    symbol sym = no_symbol;                    ///< token, or the quantity's unit (no_symbol: none)
-    std::uint32_t extra = none;                ///< side-table index, or none
+    symbol sym = no_symbol;      ///< token, or the quantity's unit (no_symbol: none)
+    std::uint32_t extra = none;  ///< side-table index, or none
     value_kind kind = value_kind::token;
     modality mode = modality::asserted;
     std::uint8_t detail_bits = 0;  ///< quantity: approx | bounds flag; calendar: precisions
@@ -88,8 +88,8 @@ struct claim_extra {
     std::string quote;
     std::string lang;
     std::vector<source_index> cites;
-    std::string text;               ///< free-text value
-    std::optional<double> amount;   ///< amount given beside explicit bounds
+    std::string text;              ///< free-text value
+    std::optional<double> amount;  ///< amount given beside explicit bounds
     std::optional<custom_value> custom;
 };
 
@@ -308,12 +308,16 @@ public:
     }
     scope_map scope_of(scope_id s) const {
         scope_map out;
-        for (const auto& [d, t] : scopes_[s]) out.emplace(std::string(names_.display(d)), std::string(names_.display(t)));
+        for (const auto& [d, t] : scopes_[s])
+            out.emplace(std::string(names_.display(d)), std::string(names_.display(t)));
         return out;
     }
 
     // ---- units ------------------------------------------------------------------------------
-    unit_registry& units() noexcept { unit_cache_.clear(); return units_; }  // the caller may redefine a unit
+    unit_registry& units() noexcept {
+        unit_cache_.clear();
+        return units_;
+    }  // the caller may redefine a unit
     const unit_registry& units() const noexcept { return units_; }
     /// The root base unit and the factor to it of a unit symbol. Base ids are only comparable
     /// with each other (unit_base_name names them); no_symbol: no unit.
@@ -454,8 +458,8 @@ public:
         extra.lang = c.lang;
         for (const auto& s : c.cites) extra.cites.push_back(intern_source(s));
         set_value(r, extra, c.value);
-        bool need_extra = !extra.quote.empty() || !extra.lang.empty() || !extra.cites.empty() ||
-                          !extra.text.empty() || extra.amount || extra.custom;
+        bool need_extra = !extra.quote.empty() || !extra.lang.empty() || !extra.cites.empty() || !extra.text.empty() ||
+                          extra.amount || extra.custom;
         return add_stored(r, c.id, need_extra ? &extra : nullptr);
     }
 
@@ -525,9 +529,17 @@ public:
         claim_ref operator*() const noexcept { return {c_, i_}; }
         claim_ref operator[](difference_type n) const noexcept { return {c_, static_cast<claim_index>(i_ + n)}; }
         claim_iterator& operator++() noexcept { return ++i_, *this; }
-        claim_iterator operator++(int) noexcept { auto t = *this; ++i_; return t; }
+        claim_iterator operator++(int) noexcept {
+            auto t = *this;
+            ++i_;
+            return t;
+        }
         claim_iterator& operator--() noexcept { return --i_, *this; }
-        claim_iterator operator--(int) noexcept { auto t = *this; --i_; return t; }
+        claim_iterator operator--(int) noexcept {
+            auto t = *this;
+            --i_;
+            return t;
+        }
         claim_iterator& operator+=(difference_type n) noexcept {
             i_ = static_cast<claim_index>(static_cast<difference_type>(i_) + n);
             return *this;
@@ -787,21 +799,33 @@ private:
 
 // ---- claim_ref ----------------------------------------------------------------------------
 
-inline const stored_claim& claim_ref::stored() const noexcept { return corpus_->stored(index_); }
-inline std::string_view claim_ref::id() const noexcept { return corpus_->claim_id(index_); }
+inline const stored_claim& claim_ref::stored() const noexcept {
+    return corpus_->stored(index_);
+}
+inline std::string_view claim_ref::id() const noexcept {
+    return corpus_->claim_id(index_);
+}
 inline std::string_view claim_ref::subject() const noexcept {
     return corpus_->names().display(corpus_->resolve(stored().subject));
 }
-inline std::string_view claim_ref::predicate() const noexcept { return corpus_->names().display(stored().predicate); }
-inline const source& claim_ref::source_info() const noexcept { return corpus_->source_at(stored().source); }
-inline std::string_view claim_ref::source_id() const noexcept { return source_info().id; }
+inline std::string_view claim_ref::predicate() const noexcept {
+    return corpus_->names().display(stored().predicate);
+}
+inline const source& claim_ref::source_info() const noexcept {
+    return corpus_->source_at(stored().source);
+}
+inline std::string_view claim_ref::source_id() const noexcept {
+    return source_info().id;
+}
 inline validity claim_ref::valid() const noexcept {
     validity v;
     v.how = stored().valid_form();
     v.span = stored().valid_span();
     return v;
 }
-inline scope_map claim_ref::scope() const { return corpus_->scope_of(stored().scope); }
+inline scope_map claim_ref::scope() const {
+    return corpus_->scope_of(stored().scope);
+}
 inline std::string_view claim_ref::quote() const noexcept {
     const auto* e = corpus_->extra(index_);
     return e ? std::string_view(e->quote) : std::string_view{};
@@ -811,7 +835,9 @@ inline std::string_view claim_ref::lang() const noexcept {
     if (e && !e->lang.empty()) return e->lang;
     return source_info().language;
 }
-inline period claim_ref::assertion_period() const noexcept { return corpus_->assertion_period(index_); }
+inline period claim_ref::assertion_period() const noexcept {
+    return corpus_->assertion_period(index_);
+}
 inline any_value claim_ref::value() const {
     const auto& r = stored();
     const auto* e = corpus_->extra(index_);
@@ -839,7 +865,9 @@ inline any_value claim_ref::value() const {
     }
     return token{};
 }
-inline std::string claim_ref::value_text() const { return to_string(value()); }
+inline std::string claim_ref::value_text() const {
+    return to_string(value());
+}
 inline claim<any_value> claim_ref::to_claim() const {
     claim<any_value> c;
     c.id = std::string(id());
@@ -858,7 +886,9 @@ inline claim<any_value> claim_ref::to_claim() const {
     return c;
 }
 
-inline std::ostream& operator<<(std::ostream& os, const claim_ref& c) { return os << c.to_claim(); }
+inline std::ostream& operator<<(std::ostream& os, const claim_ref& c) {
+    return os << c.to_claim();
+}
 
 }  // namespace crosscheck
 

@@ -4,10 +4,10 @@
 #define CROSSCHECK_CSV_HPP
 
 #include <crosscheck/corpus.hpp>
-#include <crosscheck/diagnostic.hpp>
 #include <crosscheck/detail/csv_mapped_file.hpp>
-#include <crosscheck/detail/csv_parser.hpp>
 #include <crosscheck/detail/csv_parallel.hpp>
+#include <crosscheck/detail/csv_parser.hpp>
+#include <crosscheck/diagnostic.hpp>
 
 #include <functional>
 #include <string>

@@ -19,13 +19,13 @@ namespace crosscheck {
 struct diagnostic {
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-    std::string file;         ///< the file name given to the loader (may be empty)
-    std::size_t line = 0;     ///< 1-based; 0: not known
-    std::size_t column = 0;   ///< 1-based, in characters (UTF-8 code points); 0: not known
-    std::string claim_id;     ///< the claim concerned, if it has an id
-    std::size_t index = npos; ///< the claim's position in the `claims` array when it has no id
-    std::string field;        ///< the field at fault: `valid.from` inside a claim, else a path
-    std::string message;      ///< what is wrong and what was expected
+    std::string file;          ///< the file name given to the loader (may be empty)
+    std::size_t line = 0;      ///< 1-based; 0: not known
+    std::size_t column = 0;    ///< 1-based, in characters (UTF-8 code points); 0: not known
+    std::string claim_id;      ///< the claim concerned, if it has an id
+    std::size_t index = npos;  ///< the claim's position in the `claims` array when it has no id
+    std::string field;         ///< the field at fault: `valid.from` inside a claim, else a path
+    std::string message;       ///< what is wrong and what was expected
     severity level = severity::error;
 
     friend bool operator==(const diagnostic& a, const diagnostic& b) {
@@ -64,7 +64,9 @@ inline std::string to_string(const diagnostic& d) {
     return out;
 }
 
-inline std::ostream& operator<<(std::ostream& os, const diagnostic& d) { return os << to_string(d); }
+inline std::ostream& operator<<(std::ostream& os, const diagnostic& d) {
+    return os << to_string(d);
+}
 
 /// How a loader treats bad input.
 struct load_options {
@@ -120,7 +122,8 @@ private:
 namespace detail {
 
 /// 1-based line and column (in code points) of byte `offset` of `text`.
-inline std::pair<std::size_t, std::size_t> line_column(const char* text, std::size_t size, std::size_t offset) noexcept {
+inline std::pair<std::size_t, std::size_t> line_column(const char* text, std::size_t size,
+                                                       std::size_t offset) noexcept {
     if (offset > size) offset = size;
     std::size_t line = 1, line_start = 0;
     for (std::size_t i = 0; i < offset; ++i)

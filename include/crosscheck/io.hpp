@@ -7,9 +7,9 @@
 
 #include <crosscheck/corpus.hpp>
 #include <crosscheck/csv.hpp>
+#include <crosscheck/detail/csv_mapped_file.hpp>
 #include <crosscheck/diagnostic.hpp>
 #include <crosscheck/json.hpp>
-#include <crosscheck/detail/csv_mapped_file.hpp>
 
 #include <memory>
 #include <string>
@@ -89,8 +89,8 @@ inline load_result load_files(const std::vector<std::string>& paths, corpus& c, 
             load_options o = options;
             o.max_errors = options.max_errors - result.errors.size();  // the cap is shared
             auto* file = in.file.get();
-            auto r = detail::load_csv_text(file->view(), c, o, in.path,
-                                           [file](const char* p) { file->release_before(p); });
+            auto r =
+                detail::load_csv_text(file->view(), c, o, in.path, [file](const char* p) { file->release_before(p); });
             result.merge(std::move(r));
         }
     }

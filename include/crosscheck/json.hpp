@@ -7,16 +7,16 @@
 
 #include <crosscheck/claim.hpp>
 #include <crosscheck/corpus.hpp>
+#include <crosscheck/detail/csv_mapped_file.hpp>
+#include <crosscheck/detail/json_fields.hpp>
+#include <crosscheck/detail/json_scan.hpp>
 #include <crosscheck/diagnostic.hpp>
 #include <crosscheck/period.hpp>
 #include <crosscheck/quantity.hpp>
 #include <crosscheck/report.hpp>
+#include <crosscheck/report_json.hpp>
 #include <crosscheck/rule.hpp>
 #include <crosscheck/source.hpp>
-#include <crosscheck/detail/csv_mapped_file.hpp>
-#include <crosscheck/detail/json_fields.hpp>
-#include <crosscheck/detail/json_scan.hpp>
-#include <crosscheck/report_json.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -57,7 +57,9 @@ T read_or_throw(Read&& read) {
 }  // namespace detail
 
 /// A period as its text: one Date (`2025-Q2`) or `A..B` with open ends left empty.
-inline void to_json(nlohmann::json& j, const period& p) { j = to_string(p); }
+inline void to_json(nlohmann::json& j, const period& p) {
+    j = to_string(p);
+}
 inline void from_json(const nlohmann::json& j, period& p) {
     if (!j.is_string()) throw parse_error(10, std::string("expected a Date string, found ") + detail::json_kind(j));
     p = parse_period(j.get<std::string>());
@@ -85,14 +87,18 @@ inline void from_json(const nlohmann::json& j, quantity& q) {
     });
 }
 
-inline void to_json(nlohmann::json& j, const token& t) { j = t.text; }
+inline void to_json(nlohmann::json& j, const token& t) {
+    j = t.text;
+}
 inline void from_json(const nlohmann::json& j, token& t) {
     if (j.is_boolean()) t.text = j.get<bool>() ? "true" : "false";
     else if (j.is_string()) t.text = j.get<std::string>();
     else throw parse_error(10, std::string("expected a string token, found ") + detail::json_kind(j));
 }
 
-inline void to_json(nlohmann::json& j, const calendar_value& c) { j = {{"date", to_string(c.when)}}; }
+inline void to_json(nlohmann::json& j, const calendar_value& c) {
+    j = {{"date", to_string(c.when)}};
+}
 inline void from_json(const nlohmann::json& j, calendar_value& c) {
     auto v = detail::read_or_throw<any_value>([&](detail::json_reader& r) -> std::optional<any_value> {
         if (!j.is_object() || !j.contains("date")) {
@@ -104,7 +110,9 @@ inline void from_json(const nlohmann::json& j, calendar_value& c) {
     c = std::get<calendar_value>(v);
 }
 
-inline void to_json(nlohmann::json& j, const text_value& t) { j = {{"text", t.text}}; }
+inline void to_json(nlohmann::json& j, const text_value& t) {
+    j = {{"text", t.text}};
+}
 inline void from_json(const nlohmann::json& j, text_value& t) {
     if (!j.is_object() || j.size() != 1 || !j.contains("text") || !j["text"].is_string())
         throw parse_error(10, std::string("expected {\"text\": STRING}, found ") + detail::json_kind(j));
@@ -246,7 +254,10 @@ inline void from_json(const nlohmann::json& j, evidence& e) {
 }
 
 inline void to_json(nlohmann::json& j, const value_group& g) {
-    j = {{"value", g.value}, {"claims", g.claims}, {"claim_count", g.claim_count}, {"origins", g.origins},
+    j = {{"value", g.value},
+         {"claims", g.claims},
+         {"claim_count", g.claim_count},
+         {"origins", g.origins},
          {"origin_names", g.origin_names}};
     if (!g.interval.empty()) j["interval"] = g.interval;
 }
@@ -263,9 +274,15 @@ inline void from_json(const nlohmann::json& j, value_group& g) {
 /// §6 FINDING: kind, severity, subject, predicate, claims, sources, message, plus scope, field,
 /// values (conflicts grouped by value), pairs and claim_count.
 inline void to_json(nlohmann::json& j, const finding& f) {
-    j = {{"kind", f.kind},         {"severity", to_string(f.severity)}, {"subject", f.subject},
-         {"predicate", f.predicate}, {"claims", f.claims},                {"sources", f.sources},
-         {"message", f.message},     {"pairs", f.pairs},                  {"claim_count", f.claim_count}};
+    j = {{"kind", f.kind},
+         {"severity", to_string(f.severity)},
+         {"subject", f.subject},
+         {"predicate", f.predicate},
+         {"claims", f.claims},
+         {"sources", f.sources},
+         {"message", f.message},
+         {"pairs", f.pairs},
+         {"claim_count", f.claim_count}};
     if (!f.scope.empty()) j["scope"] = f.scope;
     if (!f.field.empty()) j["field"] = f.field;
     if (!f.values.empty()) j["values"] = f.values;
@@ -394,8 +411,9 @@ public:
             return false;
         }
         if (!doc_.is_object()) {
-            error_at_offset(first_non_space(), std::string("expected a JSON object with format, sources and claims, found ") +
-                                                   json_kind(doc_));
+            error_at_offset(
+                first_non_space(),
+                std::string("expected a JSON object with format, sources and claims, found ") + json_kind(doc_));
             return false;
         }
         parsed_ = true;
@@ -417,8 +435,8 @@ public:
             if (!doc_.contains(key))
                 error_at(root, key, std::string("missing required field '") + key + "': expected an array");
         for (auto it = doc_.begin(); it != doc_.end(); ++it) {
-            static constexpr const char* known[] = {"format", "sources", "claims", "entities",
-                                                    "vocabulary", "scopes", "units", "rules"};
+            static constexpr const char* known[] = {"format",     "sources", "claims", "entities",
+                                                    "vocabulary", "scopes",  "units",  "rules"};
             if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return it.key() == k; }) ==
                 std::end(known))
                 warning_at({json_step::member(it.key())}, it.key(), "unknown field '" + it.key() + "' ignored");
@@ -702,10 +720,10 @@ private:
             bool valid = r.source_fields((*ss)[i], s, declared);
             // A source with a bad field is still listed (with that field left out), so that its
             // claims do not each report it as unknown; the load fails on its own error anyway.
-            if (!s.id.empty() && (valid || r.errors.end() == std::find_if(r.errors.begin(), r.errors.end(),
-                                                                          [](const json_problem& p) {
-                                                                              return path_text(p.path) == "id";
-                                                                          }))) {
+            if (!s.id.empty() &&
+                (valid || r.errors.end() == std::find_if(r.errors.begin(), r.errors.end(), [](const json_problem& p) {
+                              return path_text(p.path) == "id";
+                          }))) {
                 auto here = where(offset_of(base));
                 st.listed_sources.insert(s.id);
                 if (declared) {
@@ -713,8 +731,8 @@ private:
                     if (!fresh) {
                         auto g = r.enter("id");
                         r.error("duplicate source id '" + s.id + "' (" +
-                                (it->second.empty() ? std::string("already in the corpus")
-                                                    : "first at " + it->second) + ")");
+                                (it->second.empty() ? std::string("already in the corpus") : "first at " + it->second) +
+                                ")");
                     } else {
                         c.add_source(std::move(s));
                     }
@@ -780,10 +798,10 @@ private:
                     if (skip ? !sink_.warnings_full() : !sink_.full()) sink_.claim_problem(claim_diag(p));
                 if (skip) {
                     auto lc = line_col(offset_of(base));
-                    sink_.result().skipped.push_back(!shown_id.empty() ? shown_id
-                                                                       : (sink_.file().empty() ? std::string("<input>")
-                                                                                               : sink_.file()) +
-                                                                             ":" + std::to_string(lc.first));
+                    sink_.result().skipped.push_back(
+                        !shown_id.empty() ? shown_id
+                                          : (sink_.file().empty() ? std::string("<input>") : sink_.file()) + ":" +
+                                                std::to_string(lc.first));
                 }
                 continue;
             }
@@ -795,11 +813,11 @@ private:
                 here = where(offset_of(base));
                 auto [it, fresh] = st.claim_ids.emplace(gen, here);
                 if (!fresh) {
-                    auto d = make(base, "id",
-                                  "the id generated for this claim, '" + gen + "', is already taken (" +
-                                      (it->second.empty() ? std::string("already in the corpus")
-                                                          : "first at " + it->second) +
-                                      ")");
+                    auto d = make(
+                        base, "id",
+                        "the id generated for this claim, '" + gen + "', is already taken (" +
+                            (it->second.empty() ? std::string("already in the corpus") : "first at " + it->second) +
+                            ")");
                     d.index = i;
                     sink_.error(std::move(d));
                 }
@@ -890,7 +908,8 @@ inline nlohmann::json to_json_corpus(const corpus& c) {
     }
     if (!c.units().empty()) {
         auto& us = j["units"] = nlohmann::json::object();
-        for (const auto& [unit, def] : c.units().definitions()) us[unit] = {{"base", def.first}, {"factor", def.second}};
+        for (const auto& [unit, def] : c.units().definitions())
+            us[unit] = {{"base", def.first}, {"factor", def.second}};
     }
     if (auto preds = c.vocabulary_predicates(); !preds.empty()) {
         auto& vs = j["vocabulary"] = nlohmann::json::object();

@@ -29,7 +29,9 @@ inline constexpr day_number open_end_day = std::numeric_limits<day_number>::max(
 inline constexpr day_number to_day_number(date::sys_days d) noexcept {
     return static_cast<day_number>(d.time_since_epoch().count());
 }
-inline constexpr date::sys_days to_sys_days(day_number d) noexcept { return date::sys_days{date::days{d}}; }
+inline constexpr date::sys_days to_sys_days(day_number d) noexcept {
+    return date::sys_days{date::days{d}};
+}
 
 /// A closed range of days, possibly open at either end, that remembers how each end was written
 /// so it formats back to the same text: `2025-04` is 2025-04-01..2025-04-30 at month precision.
@@ -41,8 +43,7 @@ public:
     constexpr period(day_number first, day_number last, precision first_prec = precision::day,
                      precision last_prec = precision::day) noexcept
         : first_(first), last_(last), first_prec_(first_prec), last_prec_(last_prec) {}
-    period(date::sys_days first, date::sys_days last) noexcept
-        : period(to_day_number(first), to_day_number(last)) {}
+    period(date::sys_days first, date::sys_days last) noexcept : period(to_day_number(first), to_day_number(last)) {}
 
     /// From the first day of `a` through the last day of `b` (§2's `{"from": A, "to": B}`).
     static constexpr period between(const period& a, const period& b) noexcept {
@@ -183,7 +184,10 @@ inline std::string date_text(day_number d, precision prec) {
             out += "-Q";
             out.push_back(static_cast<char>('1' + (m - 1) / 3));
             break;
-        case precision::month: out.push_back('-'); append_padded(out, static_cast<int>(m), 2); break;
+        case precision::month:
+            out.push_back('-');
+            append_padded(out, static_cast<int>(m), 2);
+            break;
         case precision::day:
             out.push_back('-');
             append_padded(out, static_cast<int>(m), 2);
@@ -263,7 +267,9 @@ inline std::string to_string(const period& p) {
     return out;
 }
 
-inline std::ostream& operator<<(std::ostream& os, const period& p) { return os << to_string(p); }
+inline std::ostream& operator<<(std::ostream& os, const period& p) {
+    return os << to_string(p);
+}
 
 inline const char* to_string(precision p) noexcept {
     switch (p) {

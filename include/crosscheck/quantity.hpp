@@ -117,8 +117,7 @@ struct quantity {
     }
 
     friend bool operator==(const quantity& a, const quantity& b) noexcept {
-        return a.amount == b.amount && a.lower == b.lower && a.upper == b.upper && a.kind == b.kind &&
-               a.unit == b.unit;
+        return a.amount == b.amount && a.lower == b.lower && a.upper == b.upper && a.kind == b.kind && a.unit == b.unit;
     }
     friend bool operator!=(const quantity& a, const quantity& b) noexcept { return !(a == b); }
 };
@@ -156,7 +155,9 @@ inline std::string to_string(const quantity& q) {
     return out;
 }
 
-inline std::ostream& operator<<(std::ostream& os, const quantity& q) { return os << to_string(q); }
+inline std::ostream& operator<<(std::ostream& os, const quantity& q) {
+    return os << to_string(q);
+}
 
 /// Units and how they convert: each unit names a base unit and a factor (1 unit = factor base).
 /// Bases may themselves have bases (km -> m -> ... ); cycles are rejected.

@@ -42,11 +42,11 @@ inline constexpr std::string_view input_warning = "input_warning";
 
 /// One claim as a finding shows it, so a report can be read without the corpus.
 struct evidence {
-    std::string claim;      ///< claim id
-    std::string source;     ///< source id
-    std::string outlet;     ///< source outlet, or empty
-    std::string period;     ///< assertion period as text (`..` for all time)
-    std::string scope;      ///< canonical scope text
+    std::string claim;   ///< claim id
+    std::string source;  ///< source id
+    std::string outlet;  ///< source outlet, or empty
+    std::string period;  ///< assertion period as text (`..` for all time)
+    std::string scope;   ///< canonical scope text
     std::string quote;
     std::string lang;
     std::string modality;
@@ -58,16 +58,15 @@ struct evidence {
 
 /// The claims of a finding that state one value, with how many independent origins back it.
 struct value_group {
-    std::string value;                  ///< the value as text ("banned", "about 36000 B200")
-    std::string interval;               ///< for quantities: the interval compared, e.g. "32400–39600"
+    std::string value;     ///< the value as text ("banned", "about 36000 B200")
+    std::string interval;  ///< for quantities: the interval compared, e.g. "32400–39600"
     std::vector<evidence> claims;
-    std::size_t claim_count = 0;        ///< claims stating this value (`claims` may be capped)
-    std::size_t origins = 0;            ///< distinct origins (§4) among these claims
+    std::size_t claim_count = 0;            ///< claims stating this value (`claims` may be capped)
+    std::size_t origins = 0;                ///< distinct origins (§4) among these claims
     std::vector<std::string> origin_names;  ///< outlets (or ids) of those origins
     friend bool operator==(const value_group& a, const value_group& b) {
         return a.value == b.value && a.interval == b.interval && a.claims == b.claims &&
-               a.claim_count == b.claim_count && a.origins == b.origins &&
-               a.origin_names == b.origin_names;
+               a.claim_count == b.claim_count && a.origins == b.origins && a.origin_names == b.origin_names;
     }
 };
 
@@ -88,10 +87,9 @@ struct finding {
     std::size_t omitted_values = 0;    ///< values not shown in `values` (the least stated)
 
     friend bool operator==(const finding& a, const finding& b) {
-        return a.kind == b.kind && a.severity == b.severity && a.subject == b.subject &&
-               a.predicate == b.predicate && a.scope == b.scope && a.claims == b.claims &&
-               a.sources == b.sources && a.message == b.message && a.field == b.field && a.values == b.values &&
-               a.pairs == b.pairs && a.claim_count == b.claim_count &&
+        return a.kind == b.kind && a.severity == b.severity && a.subject == b.subject && a.predicate == b.predicate &&
+               a.scope == b.scope && a.claims == b.claims && a.sources == b.sources && a.message == b.message &&
+               a.field == b.field && a.values == b.values && a.pairs == b.pairs && a.claim_count == b.claim_count &&
                a.omitted_values == b.omitted_values;
     }
     friend bool operator!=(const finding& a, const finding& b) { return !(a == b); }

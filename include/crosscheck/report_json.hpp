@@ -225,7 +225,9 @@ namespace crosscheck {
 class json_report_writer {
 public:
     explicit json_report_writer(std::ostream& os, int indent = 2)
-        : os_(os), w_(buf_), pad_(indent > 0 ? static_cast<std::size_t>(indent) : 0, ' '),
+        : os_(os),
+          w_(buf_),
+          pad_(indent > 0 ? static_cast<std::size_t>(indent) : 0, ' '),
           nl_(indent >= 0 ? "\n" : "") {
         buf_.reserve(flush_at + 4096);
         w_.raw('{');

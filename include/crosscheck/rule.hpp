@@ -24,7 +24,9 @@ struct rule_ref {
 
 enum class rule_type : std::uint8_t { sum, product };
 
-inline constexpr const char* to_string(rule_type t) noexcept { return t == rule_type::sum ? "sum" : "product"; }
+inline constexpr const char* to_string(rule_type t) noexcept {
+    return t == rule_type::sum ? "sum" : "product";
+}
 
 /// §1 Rule: the total equals the sum (or product) of the parts within a relative tolerance.
 struct rule {

@@ -20,19 +20,19 @@ struct source {
     std::string title;
     std::string url;
     std::string author;
-    std::string language;              ///< BCP 47, e.g. "de"
-    std::optional<period> published;   ///< a Date of §2
-    std::optional<double> reliability; ///< prior in [0, 1]
-    std::vector<std::string> cites;    ///< ids of the sources this one relies on
+    std::string language;               ///< BCP 47, e.g. "de"
+    std::optional<period> published;    ///< a Date of §2
+    std::optional<double> reliability;  ///< prior in [0, 1]
+    std::vector<std::string> cites;     ///< ids of the sources this one relies on
     std::optional<std::string> translation_of;
 
     /// The name to show: the outlet, or the id when there is none.
     const std::string& display_name() const noexcept { return outlet.empty() ? id : outlet; }
 
     friend bool operator==(const source& a, const source& b) {
-        return a.id == b.id && a.outlet == b.outlet && a.title == b.title && a.url == b.url &&
-               a.author == b.author && a.language == b.language && a.published == b.published &&
-               a.reliability == b.reliability && a.cites == b.cites && a.translation_of == b.translation_of;
+        return a.id == b.id && a.outlet == b.outlet && a.title == b.title && a.url == b.url && a.author == b.author &&
+               a.language == b.language && a.published == b.published && a.reliability == b.reliability &&
+               a.cites == b.cites && a.translation_of == b.translation_of;
     }
     friend bool operator!=(const source& a, const source& b) { return !(a == b); }
     friend std::ostream& operator<<(std::ostream& os, const source& s) {

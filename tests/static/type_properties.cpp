@@ -25,11 +25,11 @@ inline constexpr bool has_eq_v<T, std::void_t<decltype(std::declval<const T&>() 
     std::is_convertible_v<decltype(std::declval<const T&>() == std::declval<const T&>()), bool>;
 
 template <class T>
-inline constexpr bool regular_v = std::is_default_constructible_v<T> && std::is_copy_constructible_v<T> &&
-                                  std::is_copy_assignable_v<T> && has_eq_v<T>;
+inline constexpr bool regular_v =
+    std::is_default_constructible_v<T>&& std::is_copy_constructible_v<T>&& std::is_copy_assignable_v<T>&& has_eq_v<T>;
 template <class T>
 inline constexpr bool nothrow_movable_v =
-    std::is_nothrow_move_constructible_v<T> && std::is_nothrow_move_assignable_v<T>;
+    std::is_nothrow_move_constructible_v<T>&& std::is_nothrow_move_assignable_v<T>;
 
 using namespace crosscheck;
 
@@ -113,16 +113,20 @@ struct rating {
 inline crosscheck::agreement crosscheck_compare(const rating&, const rating&, const crosscheck::compare_options&) {
     return crosscheck::agreement::agree;
 }
-inline std::string crosscheck_to_string(const rating&) { return "rating"; }
+inline std::string crosscheck_to_string(const rating&) {
+    return "rating";
+}
 
 struct move_only {
     std::unique_ptr<int> p;
 };
 inline crosscheck::agreement crosscheck_compare(const move_only&, const move_only&,
-                                               const crosscheck::compare_options&) {
+                                                const crosscheck::compare_options&) {
     return crosscheck::agreement::agree;
 }
-inline std::string crosscheck_to_string(const move_only&) { return "move_only"; }
+inline std::string crosscheck_to_string(const move_only&) {
+    return "move_only";
+}
 
 struct specialized {
     int v = 0;
@@ -131,8 +135,7 @@ struct specialized {
 
 template <>
 struct crosscheck::value_traits<static_user::specialized> {
-    static agreement compare(const static_user::specialized&, const static_user::specialized&,
-                             const compare_options&) {
+    static agreement compare(const static_user::specialized&, const static_user::specialized&, const compare_options&) {
         return agreement::agree;
     }
     static std::string to_string(const static_user::specialized&) { return "specialized"; }

@@ -59,7 +59,7 @@ TEST_CASE("each bad input gives exactly its expected diagnostics", "[bad_input]"
         auto text = slurp(bad_dir + "/" + name);
         corpus c;
         auto r = name.size() > 4 && name.substr(name.size() - 4) == ".csv" ? load_csv(text, c, {}, name)
-                                                                            : load_json(text, c, {}, name);
+                                                                           : load_json(text, c, {}, name);
         CHECK_FALSE(r.ok());
         CHECK(lines(r) == slurp(expected_path));
     }
@@ -88,8 +88,8 @@ TEST_CASE("skip_invalid keeps the good claims of a bad file and lists the others
 
     corpus d;
     auto r2 = load_json(slurp(bad_dir + "/wrong_types.json"), d, o, "wrong_types.json");
-    CHECK(r2.skipped == std::vector<std::string>{"c1", "c2", "c3", "c4", "wrong_types.json:11",
-                                                 "wrong_types.json:12", "wrong_types.json:13"});
+    CHECK(r2.skipped == std::vector<std::string>{"c1", "c2", "c3", "c4", "wrong_types.json:11", "wrong_types.json:12",
+                                                 "wrong_types.json:13"});
     CHECK(d.empty());
 }
 
@@ -103,18 +103,21 @@ TEST_CASE("a 10 MB string loads", "[bad_input]") {
         else escaped += ch;
     }
     corpus c;
-    auto r = load_json(R"({"format": "crosscheck/1", "sources": [{"id": "s"}], "claims": [{"id": "c", "source": "s", "subject": "x", "predicate": "p", "value": {"text": ")" +
-                           escaped + R"("}, "quote": "q"}]})",
-                       c);
+    auto r = load_json(
+        R"({"format": "crosscheck/1", "sources": [{"id": "s"}], "claims": [{"id": "c", "source": "s", "subject": "x", "predicate": "p", "value": {"text": ")" +
+            escaped + R"("}, "quote": "q"}]})",
+        c);
     REQUIRE(r.ok());
     REQUIRE(c.size() == 1);
     CHECK(std::get<text_value>(c[0].value()).text == big);
 
     // And in a CSV quote.
     corpus d;
-    auto rc = load_csv("claim_id,subject,predicate,scope,kind,value,lo,hi,valid_from,valid_to,source_id,quote\n"
-                       "1,x,p,,cat,v,,,,,s,\"" + big + "\"\n",
-                       d);
+    auto rc = load_csv(
+        "claim_id,subject,predicate,scope,kind,value,lo,hi,valid_from,valid_to,source_id,quote\n"
+        "1,x,p,,cat,v,,,,,s,\"" +
+            big + "\"\n",
+        d);
     REQUIRE(rc.ok());
     CHECK(d[0].quote() == big);
 }
@@ -151,13 +154,15 @@ TEST_CASE("syntax errors at the very end and in strings", "[bad_input]") {
         {"{\"a\": \"\\x\"}", "<input>:1:8: error: syntax error: invalid escape '\\x' in string"},
         {"{\"a\": \"\\ud800\"}",
          "<input>:1:8: error: syntax error: invalid \\u escape: a high surrogate must be followed by a low one"},
-        {"{\"a\": \"tab\there\"}", "<input>:1:11: error: syntax error: control character in string: escape it (\\n, \\t, \\u00XX)"},
+        {"{\"a\": \"tab\there\"}",
+         "<input>:1:11: error: syntax error: control character in string: escape it (\\n, \\t, \\u00XX)"},
         {"{\"a\": 01}", "<input>:1:7: error: syntax error: invalid number: leading zeros are not allowed"},
         {"{\"a\": 1.}", "<input>:1:7: error: syntax error: invalid number: expected a digit after '.'"},
         {"{\"a\": tru}", "<input>:1:7: error: syntax error: invalid literal: expected true"},
         {"{\"a\": 1,}", "<input>:1:9: error: syntax error: unexpected '}': expected a key in double quotes"},
         {"{\"a\": 1} x", "<input>:1:10: error: syntax error: unexpected 'x' after the end of the JSON value"},
-        {"{\"a\": \"\xC3\xA9\xC3\"}", "<input>:1:9: error: syntax error: invalid UTF-8 in string: the file must be UTF-8 text"},
+        {"{\"a\": \"\xC3\xA9\xC3\"}",
+         "<input>:1:9: error: syntax error: invalid UTF-8 in string: the file must be UTF-8 text"},
         {"{\"a\":\n  \"unterminated", "<input>:2:3: error: syntax error: unterminated string: expected a closing '\"'"},
     }));
     corpus c;
@@ -177,8 +182,9 @@ TEST_CASE("numbers beyond double and ids with NUL are refused", "[bad_input]") {
     CHECK(std::get<quantity>(c[0].value()).amount == std::optional<double>(0.0));
 
     corpus d;
-    auto r3 = load_json(R"({"format": "crosscheck/1", "sources": [{"id": "s"}], "claims": [{"id": "a\u0000b", "source": "s", "subject": "x", "predicate": "p", "value": 1}]})",
-                        d);
+    auto r3 = load_json(
+        R"({"format": "crosscheck/1", "sources": [{"id": "s"}], "claims": [{"id": "a\u0000b", "source": "s", "subject": "x", "predicate": "p", "value": 1}]})",
+        d);
     REQUIRE(r3.errors.size() == 1);
     CHECK(r3.errors[0].line == 1);
     CHECK(r3.errors[0].column == 72);
@@ -197,7 +203,8 @@ TEST_CASE("JSON errors are collected up to max_errors", "[bad_input]") {
     std::string claims;
     for (int i = 0; i < 50; ++i) {
         if (i) claims += ",";
-        claims += R"({"id": "c)" + std::to_string(i) + R"(", "source": "s", "subject": "x", "predicate": "p", "value": 1, "valid": "bad"})";
+        claims += R"({"id": "c)" + std::to_string(i) +
+                  R"(", "source": "s", "subject": "x", "predicate": "p", "value": 1, "valid": "bad"})";
     }
     corpus c;
     load_options o;
@@ -214,14 +221,15 @@ TEST_CASE("several files: sources declared in one, used in another; ids unique a
     {
         std::ofstream(a) << R"({"format": "crosscheck/1", "sources": [], "claims": [
 {"id": "k1", "source": "later", "subject": "x", "predicate": "p", "value": 1}]})";
-        std::ofstream(b) << R"({"format": "crosscheck/1", "sources": [{"id": "later", "outlet": "Later Times"}], "claims": [
+        std::ofstream(b)
+            << R"({"format": "crosscheck/1", "sources": [{"id": "later", "outlet": "Later Times"}], "claims": [
 {"id": "k1", "source": "later", "subject": "x", "predicate": "p", "value": 2}]})";
     }
     corpus c;
     auto r = load_files({a, b}, c);
     REQUIRE(r.errors.size() == 1);
-    CHECK(to_string(r.errors[0]) == b + ":2:8: error: claim 'k1' field 'id': duplicate claim id 'k1' (first at " + a +
-                                        ":2:1)");
+    CHECK(to_string(r.errors[0]) ==
+          b + ":2:8: error: claim 'k1' field 'id': duplicate claim id 'k1' (first at " + a + ":2:1)");
     REQUIRE(c.size() == 1);
     CHECK(c[0].source_info().outlet == "Later Times");
     std::remove(a.c_str());

@@ -15,7 +15,9 @@ struct level {
 inline crosscheck::agreement crosscheck_compare(const level& a, const level& b, const crosscheck::compare_options&) {
     return a.n == b.n ? crosscheck::agreement::agree : crosscheck::agreement::conflict;
 }
-inline std::string crosscheck_to_string(const level& l) { return "level " + std::to_string(l.n); }
+inline std::string crosscheck_to_string(const level& l) {
+    return "level " + std::to_string(l.n);
+}
 }  // namespace builder_test_ns
 
 namespace {
@@ -28,7 +30,9 @@ using crosscheck::modality;
 using crosscheck::quantity;
 using crosscheck::validity;
 
-crosscheck::period D(const char* t) { return crosscheck::parse_date(t); }
+crosscheck::period D(const char* t) {
+    return crosscheck::parse_date(t);
+}
 
 claim<any_value> cl(std::string id, std::string source, std::string subject, std::string predicate, any_value v) {
     claim<any_value> c;
@@ -175,8 +179,7 @@ TEST_CASE("corpus_builder: every setter, compared with a corpus made by hand", "
     }
     expected.push_back(cl("ft#9", "ft", "bytedance", "founded", crosscheck::calendar_value{D("2012-03")}));
     expected.push_back(cl("ft#10", "ft", "bytedance", "note", crosscheck::text_value{"see the filing"}));
-    expected.push_back(
-        cl("ft#11", "ft", "bytedance", "level", crosscheck::custom_value{builder_test_ns::level{3}}));
+    expected.push_back(cl("ft#11", "ft", "bytedance", "level", crosscheck::custom_value{builder_test_ns::level{3}}));
     {
         auto c = cl("ft#12", "ft", "bytedance", "plan", crosscheck::token("expand"));
         c.mode = modality::planned;
@@ -211,7 +214,7 @@ TEST_CASE("corpus_builder: every setter, compared with a corpus made by hand", "
         }
         CHECK(built.source_at(*built.find_source("ft")) == ft);
         CHECK(built.source_at(*built.find_source("cb")) == cb);
-        CHECK(built.declared(*built.find_source("cb")));   // declared after its claims
+        CHECK(built.declared(*built.find_source("cb")));  // declared after its claims
         // "reuters" is only cited: reported as a dangling reference of cb.
         const auto dangling = built.dangling_source_references();
         REQUIRE(dangling.size() == 1);

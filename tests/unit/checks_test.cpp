@@ -111,9 +111,9 @@ TEST_CASE("quantities: units, hedges, tolerance", "[checks][traps]") {
     b.unit("ft", "m", 0.3048);
     b.unit("km", "m", 1000);
     b.claim("a", "everest", "height").id("q1").is(8848, "m");
-    b.claim("b", "everest", "height").id("q2").is(29029, "ft");   // 8848.04 m: differs by 4 cm
+    b.claim("b", "everest", "height").id("q2").is(29029, "ft");     // 8848.04 m: differs by 4 cm
     b.claim("b", "everest", "height").id("q3").about(29000, "ft");  // about: ±10 %
-    b.claim("a", "everest", "height").id("q4").is(8.848, "km");   // same figure in km
+    b.claim("a", "everest", "height").id("q4").is(8.848, "km");     // same figure in km
     auto c = b.build();
     // 29,029 ft exactly is 8848.0392 m: a disjoint exact figure, so q2 conflicts with q1 and q4.
     CHECK(pairs_of(c) == pair_set{{"q1", "q2"}, {"q2", "q4"}});
@@ -125,10 +125,10 @@ TEST_CASE("quantities: units, hedges, tolerance", "[checks][traps]") {
 
 TEST_CASE("quantities: about, over, under and explicit bounds", "[checks]") {
     auto b = two_sources();
-    b.claim("a", "b", "chips").id("c1").about(36000);   // 32,400-39,600
-    b.claim("b", "b", "chips").id("c2").is(30000);      // below
-    b.claim("b", "b", "chips").id("c3").over(35000);    // 35,000+: overlaps c1
-    b.claim("a", "b", "chips").id("c4").under(32400);   // touches c1's lower end: agree
+    b.claim("a", "b", "chips").id("c1").about(36000);  // 32,400-39,600
+    b.claim("b", "b", "chips").id("c2").is(30000);     // below
+    b.claim("b", "b", "chips").id("c3").over(35000);   // 35,000+: overlaps c1
+    b.claim("a", "b", "chips").id("c4").under(32400);  // touches c1's lower end: agree
     b.claim("a", "b", "chips").id("c5").between(39700, 40000);
     auto c = b.build();
     CHECK(pairs_of(c) == pair_set{{"c1", "c2"}, {"c2", "c3"}, {"c1", "c5"}, {"c3", "c4"}, {"c2", "c5"}, {"c4", "c5"}});
@@ -208,7 +208,8 @@ TEST_CASE("an echo of one report is not an independent confirmation", "[checks]"
     CHECK(r.stats.conflicting_pairs == 3);
     REQUIRE(r.count(kinds::single_origin) == 1);
     for (const auto& x : r.findings)
-        if (x.kind == kinds::single_origin) CHECK(x.message.find("3 outlets, 1 origin (Financial Times)") != std::string::npos);
+        if (x.kind == kinds::single_origin)
+            CHECK(x.message.find("3 outlets, 1 origin (Financial Times)") != std::string::npos);
 }
 
 TEST_CASE("conflict messages say why, with the interval of a hedged figure", "[checks]") {
@@ -218,8 +219,10 @@ TEST_CASE("conflict messages say why, with the interval of a hedged figure", "[c
     auto r = check(b.build());
     REQUIRE(r.count(kinds::conflict) == 1);
     const auto& f = r.findings[0];
-    CHECK(f.message == "\"about 36000\" (so 32400\xE2\x80\x93" "39600) [1 claim, 1 origin] vs \"30000\" [1 claim, 1 origin]: "
-                       "intervals disjoint while their periods and scopes overlap");
+    CHECK(f.message ==
+          "\"about 36000\" (so 32400\xE2\x80\x93"
+          "39600) [1 claim, 1 origin] vs \"30000\" [1 claim, 1 origin]: "
+          "intervals disjoint while their periods and scopes overlap");
     CHECK(f.values[0].claims[0].quote == "etwa 36.000 B200-Chips");
     CHECK(f.values[0].claims[0].lang == "de");
     CHECK(f.values[0].claims[0].outlet == "Outlet A");
@@ -232,7 +235,8 @@ TEST_CASE("sum rule: violations at the times when every reference has a value", 
     rule r;
     r.type = rule_type::sum;
     r.total = {"nvidia", "revenue", {}};
-    r.parts = {{"nvidia", "revenue", {{"region", "us"}}}, {"nvidia", "revenue", {{"region", "taiwan"}}},
+    r.parts = {{"nvidia", "revenue", {{"region", "us"}}},
+               {"nvidia", "revenue", {{"region", "taiwan"}}},
                {"nvidia", "revenue", {{"region", "china"}}}};
     b.add_rule(r);
     b.claim("a", "nvidia", "revenue").id("t").is(57).valid("2025-Q3");
@@ -301,8 +305,9 @@ TEST_CASE("input warnings: vocabulary, undeclared sources, duplicate ids", "[che
     CHECK(fields == std::set<std::string>{"value", "source", "id", "cites"});
     bool vocab_msg = false;
     for (const auto& f : r.findings)
-        vocab_msg = vocab_msg || f.message == "claim 'v1' value: token 'Shut' is not in the vocabulary of 'status' "
-                                              "(expected one of: open, closed)";
+        vocab_msg = vocab_msg || f.message ==
+                                     "claim 'v1' value: token 'Shut' is not in the vocabulary of 'status' "
+                                     "(expected one of: open, closed)";
     CHECK(vocab_msg);
     CHECK(r.stats.input_warnings == 4);
 }

@@ -20,17 +20,21 @@ inline crosscheck::agreement crosscheck_compare(const rating& a, const rating& b
     const int d = a.stars > b.stars ? a.stars - b.stars : b.stars - a.stars;
     return d <= 1 ? crosscheck::agreement::agree : crosscheck::agreement::conflict;
 }
-inline std::string crosscheck_to_string(const rating& r) { return std::to_string(r.stars) + " stars"; }
+inline std::string crosscheck_to_string(const rating& r) {
+    return std::to_string(r.stars) + " stars";
+}
 
 // Has hooks but cannot be copied: not a claim value.
 struct unique_thing {
     std::unique_ptr<int> p;
 };
 inline crosscheck::agreement crosscheck_compare(const unique_thing&, const unique_thing&,
-                                               const crosscheck::compare_options&) {
+                                                const crosscheck::compare_options&) {
     return crosscheck::agreement::agree;
 }
-inline std::string crosscheck_to_string(const unique_thing&) { return "unique"; }
+inline std::string crosscheck_to_string(const unique_thing&) {
+    return "unique";
+}
 
 // No hooks, no specialization.
 struct plain {
@@ -65,7 +69,9 @@ using crosscheck::text_value;
 using crosscheck::token;
 
 namespace {
-calendar_value cal(const char* text) { return calendar_value{crosscheck::parse_period(text)}; }
+calendar_value cal(const char* text) {
+    return calendar_value{crosscheck::parse_period(text)};
+}
 }  // namespace
 
 TEST_CASE("modality", "[claim][modality]") {

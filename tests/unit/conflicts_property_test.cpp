@@ -31,7 +31,9 @@ struct rng {
     std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
     bool chance(double p) { return static_cast<double>(next() % 1000000) < p * 1e6; }
     template <class T>
-    const T& pick(const std::vector<T>& v) { return v[below(v.size())]; }
+    const T& pick(const std::vector<T>& v) {
+        return v[below(v.size())];
+    }
 };
 
 std::string lower(std::string s) {
@@ -45,8 +47,8 @@ struct world {
     corpus c;
     std::vector<claim<any_value>> claims;  // as added, for the reference
     std::map<std::string, std::optional<period>> published;
-    std::map<std::string, std::string> alias_to_entity;  // lower-case alias -> entity id
-    std::set<std::tuple<std::string, std::string, std::string>> contains;  // dim, parent, child (transitive)
+    std::map<std::string, std::string> alias_to_entity;                               // lower-case alias -> entity id
+    std::set<std::tuple<std::string, std::string, std::string>> contains;             // dim, parent, child (transitive)
     std::map<std::string, std::set<std::pair<std::string, std::string>>> compatible;  // pred -> pairs
     std::set<std::string> default_published;
     std::map<std::string, std::pair<std::string, double>> unit_base;  // unit -> (base, factor)
@@ -96,8 +98,8 @@ world make_world(std::uint64_t seed, std::size_t n_claims, std::size_t n_subject
     w.c.units().add("km", "m", 1000);
     w.c.units().add("cm", "m", 0.01);
     w.c.units().add("ft", "m", 0.3048);
-    w.unit_base = {{"km", {"m", 1000}}, {"cm", {"m", 0.01}}, {"ft", {"m", 0.3048}}, {"m", {"m", 1}}, {"kg", {"kg", 1}},
-                   {"", {"", 1}}};
+    w.unit_base = {{"km", {"m", 1000}}, {"cm", {"m", 0.01}}, {"ft", {"m", 0.3048}},
+                   {"m", {"m", 1}},     {"kg", {"kg", 1}},   {"", {"", 1}}};
     // Sources: some with a publication period.
     for (int s = 0; s < 6; ++s) {
         source src;
@@ -135,7 +137,8 @@ world make_world(std::uint64_t seed, std::size_t n_claims, std::size_t n_subject
                     case 3: q.kind = approx::at_most; break;
                     default:
                         q = quantity::bounds(r.chance(0.8) ? std::optional<double>(base / f - 100 / f) : std::nullopt,
-                                             r.chance(0.8) ? std::optional<double>(base / f + 100 / f) : std::nullopt, u);
+                                             r.chance(0.8) ? std::optional<double>(base / f + 100 / f) : std::nullopt,
+                                             u);
                 }
                 cl.value = q;
                 break;
@@ -147,7 +150,10 @@ world make_world(std::uint64_t seed, std::size_t n_claims, std::size_t n_subject
         switch (r.below(5)) {
             case 0:
             case 1: break;
-            case 2: cl.scope["region"] = random_case(r, r.pick(std::vector<std::string>{"world", "asia", "sg", "my", "eu"})); break;
+            case 2:
+                cl.scope["region"] =
+                    random_case(r, r.pick(std::vector<std::string>{"world", "asia", "sg", "my", "eu"}));
+                break;
             case 3: cl.scope["route"] = r.pick(std::vector<std::string>{"south", "north"}); break;
             default:
                 cl.scope["region"] = r.pick(std::vector<std::string>{"asia", "sg", "eu"});
@@ -249,7 +255,7 @@ bool conflicts(const world& w, const ref_claim& a, const ref_claim& b) {
     if (a.kind == 0) {
         if (a.tok == b.tok) return false;
         const auto& cp = w.compatible.count(a.predicate) ? w.compatible.at(a.predicate)
-                                                          : std::set<std::pair<std::string, std::string>>{};
+                                                         : std::set<std::pair<std::string, std::string>>{};
         return !cp.count({a.tok, b.tok}) && !cp.count({b.tok, a.tok});
     }
     if (a.kind == 1) {

@@ -10,8 +10,8 @@
 #include <memory>
 #include <optional>
 #include <sstream>
-#include <thread>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace corpus_test_ns {
@@ -23,7 +23,9 @@ struct grade {
 inline crosscheck::agreement crosscheck_compare(const grade& a, const grade& b, const crosscheck::compare_options&) {
     return a.letter == b.letter ? crosscheck::agreement::agree : crosscheck::agreement::conflict;
 }
-inline std::string crosscheck_to_string(const grade& g) { return std::string("grade ") + g.letter; }
+inline std::string crosscheck_to_string(const grade& g) {
+    return std::string("grade ") + g.letter;
+}
 }  // namespace corpus_test_ns
 
 namespace {
@@ -75,7 +77,9 @@ std::string what_of(F&& f) {
     return "<no exception>";
 }
 
-std::vector<source_index> idx(std::initializer_list<source_index> l) { return l; }
+std::vector<source_index> idx(std::initializer_list<source_index> l) {
+    return l;
+}
 
 }  // namespace
 
@@ -358,14 +362,14 @@ TEST_CASE("scopes overlap (§3.2)", "[corpus][scope]") {
         bool overlap;
     };
     auto r = GENERATE(values<row>({
-        {{}, {{"region", "germany"}}, true},                                           // no scope
-        {{{"region", "germany"}}, {{"region", "germany"}}, true},                      // same
-        {{{"region", "eu"}}, {{"region", "germany"}}, true},                           // contains
-        {{{"region", "eu"}}, {{"region", "bavaria"}}, true},                           // transitively
-        {{{"region", "germany"}}, {{"region", "france"}}, false},                      // siblings
+        {{}, {{"region", "germany"}}, true},                       // no scope
+        {{{"region", "germany"}}, {{"region", "germany"}}, true},  // same
+        {{{"region", "eu"}}, {{"region", "germany"}}, true},       // contains
+        {{{"region", "eu"}}, {{"region", "bavaria"}}, true},       // transitively
+        {{{"region", "germany"}}, {{"region", "france"}}, false},  // siblings
         {{{"region", "bavaria"}}, {{"region", "france"}}, false},
-        {{{"region", "germany"}}, {{"region", "spain"}}, false},                       // undeclared token
-        {{{"region", "germany"}}, {{"market", "retail"}}, true},                       // missing dimension
+        {{{"region", "germany"}}, {{"region", "spain"}}, false},  // undeclared token
+        {{{"region", "germany"}}, {{"market", "retail"}}, true},  // missing dimension
         {{{"region", "germany"}, {"market", "retail"}}, {{"region", "eu"}}, true},
         {{{"region", "germany"}, {"market", "retail"}}, {{"region", "eu"}, {"market", "wholesale"}}, false},
         {{{"region", "germany"}, {"market", "retail"}}, {{"region", "france"}, {"market", "retail"}}, false},
@@ -399,8 +403,8 @@ TEST_CASE("scope ids, text and lookup", "[corpus][scope]") {
     CHECK(c.scope_of(s) == crosscheck::scope_map{{"Region", "Germany"}, {"market", "Retail"}});
     CHECK(c.find_scope({{"region", "GERMANY"}, {"Market", "retail"}}) == std::optional<crosscheck::scope_id>{s});
     CHECK(c.find_scope({}) == std::optional<crosscheck::scope_id>{0u});
-    CHECK_FALSE(c.find_scope({{"region", "france"}}).has_value());         // unknown token
-    CHECK_FALSE(c.find_scope({{"region", "germany"}}).has_value());        // known names, unused scope
+    CHECK_FALSE(c.find_scope({{"region", "france"}}).has_value());   // unknown token
+    CHECK_FALSE(c.find_scope({{"region", "germany"}}).has_value());  // known names, unused scope
     CHECK(c.scope_count() == 2);
     CHECK(c.scope_entries(s).size() == 2);
 }
@@ -467,7 +471,7 @@ TEST_CASE("default claim ids are SOURCE#N, 1-based per source", "[corpus][ids]")
     add("ft", nullptr);
     add("ft", "ft-explicit");  // counts towards N
     add("ft", nullptr);
-    add("cb", "cb#1");  // an explicit id is taken as given
+    add("cb", "cb#1");        // an explicit id is taken as given
     add("reuters", nullptr);  // a placeholder source numbers its claims too
     std::vector<std::string> ids;
     for (auto i : got) ids.emplace_back(c.claim_id(i));
@@ -708,7 +712,7 @@ TEST_CASE("assertion periods (§3.3)", "[corpus][period]") {
         CHECK(ap("pub", "ceo", validity{}) == P("2025-Q2"));
         CHECK(ap("pub", "CEO", validity{}) == P("2025-Q2"));  // predicate names are case-insensitive
         CHECK(ap("pubday", "ceo", validity{}) == P("2025-04-15"));
-        CHECK(ap("nopub", "ceo", validity{}).all_time());      // no published: all time
+        CHECK(ap("nopub", "ceo", validity{}).all_time());       // no published: all time
         CHECK(ap("undeclared", "ceo", validity{}).all_time());  // a placeholder source has none
     }
 }
@@ -823,7 +827,7 @@ TEST_CASE("claim origins and independence (§4)", "[corpus][origins]") {
         return c.add(cl);
     };
     const auto c_cb = add("cb"), c_heise = add("heise"), c_golem = add("golem"), c_ft = add("ft");
-    const auto c_cb_filing = add("cb", {"filing"});        // this paragraph relies on the filing
+    const auto c_cb_filing = add("cb", {"filing"});  // this paragraph relies on the filing
     const auto c_cb_two = add("cb", {"filing", "reuters"});
     CHECK(c.claim_origins(c_cb) == idx({ft}));
     CHECK(c.claim_origins(c_golem) == idx({reuters}));
@@ -862,7 +866,8 @@ TEST_CASE("add_stored with a side table", "[corpus][stored]") {
     r.source = s;
     r.kind = crosscheck::value_kind::quantity;
     r.sym = c.unit_names().intern("m");
-    r.detail_bits = static_cast<std::uint8_t>(static_cast<unsigned>(approx::about) | crosscheck::stored_claim::bounds_form);
+    r.detail_bits =
+        static_cast<std::uint8_t>(static_cast<unsigned>(approx::about) | crosscheck::stored_claim::bounds_form);
     r.a = 8844.22;
     r.b = 8844.64;
     r.set_validity(validity::range(crosscheck::parse_date("2020"), std::nullopt));
@@ -971,6 +976,6 @@ TEST_CASE("after prepare(), const queries from several threads agree", "[corpus]
     CHECK(reference.unit_base_name(reference.unit_base(reference.stored(0).sym).first) == "cm");
     CHECK(reference.unit_base(reference.stored(0).sym).second == Approx(100000.0));
     CHECK(reference.claim_origins(1) == idx({*reference.find_source("root")}));
-    CHECK(reference.scopes_overlap(reference.stored(2).scope, reference.stored(0).scope));   // germany, world
+    CHECK(reference.scopes_overlap(reference.stored(2).scope, reference.stored(0).scope));        // germany, world
     CHECK_FALSE(reference.scopes_overlap(reference.stored(3).scope, reference.stored(1).scope));  // asia, eu
 }

@@ -24,7 +24,9 @@ std::string messages(const std::vector<diagnostic>& ds) {
     return s;
 }
 
-load_result load(const std::string& text, corpus& c, load_options o = {}) { return load_csv(text, c, o, "t.csv"); }
+load_result load(const std::string& text, corpus& c, load_options o = {}) {
+    return load_csv(text, c, o, "t.csv");
+}
 
 constexpr double inf = std::numeric_limits<double>::infinity();
 
@@ -80,11 +82,12 @@ TEST_CASE("a claims table loads into stored claims", "[csv]") {
 
 TEST_CASE("columns come in any order, with the optional ones", "[csv]") {
     corpus c;
-    auto r = load("source_id,quote,hi,lo,modality,unit,valid_to,valid_from,value,kind,scope,predicate,subject,claim_id\n"
-                  "s,\"about 36,000 chips\",39600,32400,reported,B200,,2025-01,,num,jurisdiction=china;market=ai,chips,"
-                  "ByteDance,c1\n"
-                  "s,,,,,,2024,,open,cat,,status,ByteDance,c2\n",
-                  c);
+    auto r = load(
+        "source_id,quote,hi,lo,modality,unit,valid_to,valid_from,value,kind,scope,predicate,subject,claim_id\n"
+        "s,\"about 36,000 chips\",39600,32400,reported,B200,,2025-01,,num,jurisdiction=china;market=ai,chips,"
+        "ByteDance,c1\n"
+        "s,,,,,,2024,,open,cat,,status,ByteDance,c2\n",
+        c);
     INFO(messages(r.errors));
     REQUIRE(r.ok());
     REQUIRE(c.size() == 2);
@@ -112,12 +115,13 @@ TEST_CASE("columns come in any order, with the optional ones", "[csv]") {
 
 TEST_CASE("RFC 4180 quoting, CRLF and a byte order mark", "[csv]") {
     corpus c;
-    std::string text = "\xEF\xBB\xBF"
-                       "claim_id,subject,predicate,scope,kind,value,lo,hi,valid_from,valid_to,source_id,quote\r\n"
-                       "\"a,1\",x,p,,cat,\"say \"\"hi\"\"\",,,,,s,\"line one\r\nline two, \"\"quoted\"\"\"\r\n"
-                       "a2,x,p,,cat,\"\",,,,,s,\r\n"
-                       "\r\n"
-                       "a3,\"x\",p,,cat,v,,,,,s,\"\"\"\"";  // no final newline
+    std::string text =
+        "\xEF\xBB\xBF"
+        "claim_id,subject,predicate,scope,kind,value,lo,hi,valid_from,valid_to,source_id,quote\r\n"
+        "\"a,1\",x,p,,cat,\"say \"\"hi\"\"\",,,,,s,\"line one\r\nline two, \"\"quoted\"\"\"\r\n"
+        "a2,x,p,,cat,\"\",,,,,s,\r\n"
+        "\r\n"
+        "a3,\"x\",p,,cat,v,,,,,s,\"\"\"\"";  // no final newline
     auto r = load(text, c);
     INFO(messages(r.errors));
     REQUIRE(c.size() == 2);
@@ -128,7 +132,8 @@ TEST_CASE("RFC 4180 quoting, CRLF and a byte order mark", "[csv]") {
     CHECK(c[1].quote() == "\"");
     // a2 has an empty quoted value: an error on line 3 (line 2 holds a quoted line break).
     REQUIRE(r.errors.size() == 1);
-    CHECK(to_string(r.errors[0]) == "t.csv:4:13: error: claim 'a2' field 'value': empty value: a cat claim needs a token");
+    CHECK(to_string(r.errors[0]) ==
+          "t.csv:4:13: error: claim 'a2' field 'value': empty value: a cat claim needs a token");
 }
 
 TEST_CASE("scopes: empty, a plain token, or dim=token pairs", "[csv]") {
@@ -159,11 +164,12 @@ TEST_CASE("claims without an id are named SOURCE#N", "[csv]") {
 
 TEST_CASE("the same claims in CSV and JSON give identical stored fields", "[csv][json]") {
     corpus from_csv, from_json;
-    auto rc = load("claim_id,subject,predicate,scope,kind,value,lo,hi,valid_from,valid_to,source_id,unit,modality,quote\n"
-                   "c1,ByteDance,b200,jurisdiction=china,num,,32400,39600,2025-01,2025-Q2,ft,B200,reported,about 36k\n"
-                   "c2,bytedance,status,,cat,Banned,,,2024,,ft,,,\n"
-                   "c3,x,n,,num,,,5,,2020-12-07,wsj,,,\n",
-                   from_csv);
+    auto rc = load(
+        "claim_id,subject,predicate,scope,kind,value,lo,hi,valid_from,valid_to,source_id,unit,modality,quote\n"
+        "c1,ByteDance,b200,jurisdiction=china,num,,32400,39600,2025-01,2025-Q2,ft,B200,reported,about 36k\n"
+        "c2,bytedance,status,,cat,Banned,,,2024,,ft,,,\n"
+        "c3,x,n,,num,,,5,,2020-12-07,wsj,,,\n",
+        from_csv);
     REQUIRE(rc.ok());
     auto rj = load_json(R"({"format": "crosscheck/1",
         "sources": [{"id": "ft", "declared": false}, {"id": "wsj", "declared": false}],
@@ -222,7 +228,8 @@ TEST_CASE("CSV errors name line, column, claim and field", "[csv]") {
          "12.5, or empty for unbounded"},
         {"e6,x,p,,num,,,,,,s",
          "t.csv:2:14: error: claim 'e6' field 'lo': a num claim needs lo, hi or both (an exact figure has lo = hi)"},
-        {"e7,x,p,,text,v,,,,,s", "t.csv:2:9: error: claim 'e7' field 'kind': invalid kind 'text': expected 'cat' or 'num'"},
+        {"e7,x,p,,text,v,,,,,s",
+         "t.csv:2:9: error: claim 'e7' field 'kind': invalid kind 'text': expected 'cat' or 'num'"},
         {"e8,x,p,a=b;c,cat,v,,,,,s",
          "t.csv:2:8: error: claim 'e8' field 'scope': invalid scope 'a=b;c': expected empty, a token, or "
          "dim=token;dim=token"},
@@ -230,16 +237,19 @@ TEST_CASE("CSV errors name line, column, claim and field", "[csv]") {
          "t.csv:2:8: error: claim 'e9' field 'scope': invalid scope 'a=b;A=c': dimension 'A' appears twice"},
         {"e10,x,p,,cat,v,,,2021,2020,s",
          "t.csv:2:23: error: claim 'e10' field 'valid_to': valid_to '2020' is before valid_from '2021'"},
-        {"e11,,p,,cat,v,,,,,s", "t.csv:2:5: error: claim 'e11' field 'subject': empty subject: expected an entity id or alias"},
-        {"e12,x,p,,cat,v,,,,,", "t.csv:2:20: error: claim 'e12' field 'source_id': empty source id: expected the id of the "
-                                "source making the claim"},
+        {"e11,,p,,cat,v,,,,,s",
+         "t.csv:2:5: error: claim 'e11' field 'subject': empty subject: expected an entity id or alias"},
+        {"e12,x,p,,cat,v,,,,,",
+         "t.csv:2:20: error: claim 'e12' field 'source_id': empty source id: expected the id of the "
+         "source making the claim"},
         {"e13,x,p,,cat,v,,,,s", "t.csv:2:1: error: claim 'e13': expected 11 fields as in the header, found 10"},
         {"e14,x,p,,cat,v,,,,,s,extra", "t.csv:2:1: error: claim 'e14': expected 11 fields as in the header, found 12"},
         {"e15,x\"y,p,,cat,v,,,,,s",
          "t.csv:2:6: error: quote inside an unquoted field: quote the whole field and double the quote"},
         {"e16,\"x\"y,p,,cat,v,,,,,s", "t.csv:2:8: error: expected ',' or the end of the line after a closing quote"},
         {"e17,\"x,p,,cat,v,,,,,s", "t.csv:2:5: error: unterminated quoted field: expected a closing '\"'"},
-        {"e18,x,p,,cat,\xC3\xA9t\xE9,,,,,s", "t.csv:2:14: error: field 'value': invalid UTF-8: the file must be UTF-8 text"},
+        {"e18,x,p,,cat,\xC3\xA9t\xE9,,,,,s",
+         "t.csv:2:14: error: field 'value': invalid UTF-8: the file must be UTF-8 text"},
         {"e19,x,p,,num,,1e999,,,,s",
          "t.csv:2:15: error: claim 'e19' field 'lo': invalid number '1e999': expected a finite decimal number such as "
          "12.5, or empty for unbounded"},
@@ -273,9 +283,10 @@ TEST_CASE("CSV header problems", "[csv]") {
         CHECK(to_string(r.errors[0]) == "t.csv:1:81: error: column 'lo' appears twice in the header");
     }
     SECTION("unknown column is a warning") {
-        auto r = load("claim_id,subject,predicate,scope,kind,value,lo,hi,valid_from,valid_to,source_id,note\n"
-                      "1,x,p,,cat,v,,,,,s,hello\n",
-                      c);
+        auto r = load(
+            "claim_id,subject,predicate,scope,kind,value,lo,hi,valid_from,valid_to,source_id,note\n"
+            "1,x,p,,cat,v,,,,,s,hello\n",
+            c);
         CHECK(r.ok());
         REQUIRE(r.warnings.size() == 1);
         CHECK(to_string(r.warnings[0]) == "t.csv:1:81: warning: unknown column 'note' ignored");
@@ -285,9 +296,10 @@ TEST_CASE("CSV header problems", "[csv]") {
         for (std::string text : {"", "\n\n", "\xEF\xBB\xBF"}) {
             auto r = load(text, c);
             REQUIRE(r.errors.size() == 1);
-            CHECK(r.errors[0].message ==
-                  "empty file: expected a header row with the columns claim_id, subject, predicate, scope, kind, value, "
-                  "lo, hi, valid_from, valid_to, source_id");
+            CHECK(
+                r.errors[0].message ==
+                "empty file: expected a header row with the columns claim_id, subject, predicate, scope, kind, value, "
+                "lo, hi, valid_from, valid_to, source_id");
         }
     }
     SECTION("a header alone is an empty table") {
@@ -300,8 +312,9 @@ TEST_CASE("CSV header problems", "[csv]") {
 TEST_CASE("duplicate claim ids in CSV", "[csv]") {
     corpus c;
     SECTION("increasing numbers, then a repeat") {
-        auto r = load(header + "1,x,p,,cat,v,,,,,s\n2,x,p,,cat,v,,,,,s\n5,x,p,,cat,v,,,,,s\n2,x,p,,cat,w,,,,,s\n"
-                               "7,x,p,,cat,v,,,,,s\n",
+        auto r = load(header +
+                          "1,x,p,,cat,v,,,,,s\n2,x,p,,cat,v,,,,,s\n5,x,p,,cat,v,,,,,s\n2,x,p,,cat,w,,,,,s\n"
+                          "7,x,p,,cat,v,,,,,s\n",
                       c);
         REQUIRE(r.errors.size() == 1);
         CHECK(to_string(r.errors[0]) ==
@@ -328,7 +341,8 @@ TEST_CASE("skip_invalid leaves out bad claims and lists them", "[csv]") {
     corpus c;
     load_options o;
     o.skip_invalid = true;
-    auto r = load(header + "1,x,p,,cat,v,,,,,s\n2,x,p,,cat,v,,,2025-13,,s\n,x,p,,bad,v,,,,,s\n4,x,p,,cat,v,,,,,s\n", c, o);
+    auto r =
+        load(header + "1,x,p,,cat,v,,,,,s\n2,x,p,,cat,v,,,2025-13,,s\n,x,p,,bad,v,,,,,s\n4,x,p,,cat,v,,,,,s\n", c, o);
     CHECK(r.ok());
     CHECK(r.skipped == std::vector<std::string>{"2", "t.csv:4"});
     REQUIRE(r.warnings.size() == 2);

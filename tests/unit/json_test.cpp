@@ -47,8 +47,8 @@ snapshot take(const crosscheck::corpus& c) {
     s.units = c.units().definitions();
     for (const auto& [dp, ch] : c.scope_containments())
         for (auto x : ch)
-            s.scopes.push_back(std::string(c.names().display(dp.first)) + ":" + std::string(c.names().display(dp.second)) +
-                               ">" + std::string(c.names().display(x)));
+            s.scopes.push_back(std::string(c.names().display(dp.first)) + ":" +
+                               std::string(c.names().display(dp.second)) + ">" + std::string(c.names().display(x)));
     std::sort(s.scopes.begin(), s.scopes.end());
     s.rules = c.rules();
     for (auto p : c.vocabulary_predicates()) {
@@ -168,7 +168,8 @@ TEST_CASE("a corpus saved as JSON loads back identically", "[json]") {
     REQUIRE(load_json_file(example_path, a).ok());
     // Add what the example lacks: rules, free text, explicit bounds with an amount, a generated
     // id, cites on a claim, a placeholder source, default_valid.
-    a.rules().push_back(rule{rule_type::sum, {"x", "total", {}}, {{"x", "a", {{"region", "eu"}}}, {"x", "b", {}}}, 0.02});
+    a.rules().push_back(
+        rule{rule_type::sum, {"x", "total", {}}, {{"x", "a", {{"region", "eu"}}}, {"x", "b", {}}}, 0.02});
     claim<any_value> t;
     t.source = "natgeo-1999";
     t.subject = "mount-everest";
@@ -283,9 +284,9 @@ TEST_CASE("claims, sources and rules convert to and from JSON", "[json]") {
 
     CHECK_THROWS_WITH(json::parse(R"({"source": "s", "subject": "x", "predicate": "p"})").get<claim<any_value>>(),
                       "[crosscheck.parse_error.10] missing required field 'value'");
-    CHECK_THROWS_WITH(json::parse(R"({"type": "mean", "total": {"subject": "a", "predicate": "b"}, "parts": []})")
-                          .get<rule>(),
-                      "[crosscheck.parse_error.10] field 'type': unknown rule type 'mean': expected sum or product");
+    CHECK_THROWS_WITH(
+        json::parse(R"({"type": "mean", "total": {"subject": "a", "predicate": "b"}, "parts": []})").get<rule>(),
+        "[crosscheck.parse_error.10] field 'type': unknown rule type 'mean': expected sum or product");
 }
 
 TEST_CASE("reports convert to the §6 form and back", "[json]") {
@@ -303,8 +304,8 @@ TEST_CASE("reports convert to the §6 form and back", "[json]") {
     value_group g;
     g.value = "8848 m";
     g.interval = "8848-8848";
-    g.claims = {evidence{"e1", "survey-of-india-1955", "Survey of India", "1955..2020-12-07", "", "8,848 m", "en",
-                         "asserted"}};
+    g.claims = {
+        evidence{"e1", "survey-of-india-1955", "Survey of India", "1955..2020-12-07", "", "8,848 m", "en", "asserted"}};
     g.claim_count = 1;
     g.origins = 1;
     g.origin_names = {"Survey of India"};
@@ -376,8 +377,9 @@ TEST_CASE("read_json_file throws load_error with every diagnostic", "[json]") {
         FAIL("expected load_error");
     } catch (const load_error& e) {
         REQUIRE(e.diagnostics().size() == 1);
-        CHECK(to_string(e.diagnostics()[0]) == path + ":1:65: error: claims[0] field 'source': unknown source 'nope': "
-                                                      "no source with this id is declared");
+        CHECK(to_string(e.diagnostics()[0]) == path +
+                                                   ":1:65: error: claims[0] field 'source': unknown source 'nope': "
+                                                   "no source with this id is declared");
     }
     std::remove(path.c_str());
     CHECK(read_json_file(example_path).size() == 18);

@@ -1,7 +1,7 @@
 // The hand-written report writer must print what nlohmann prints for the same report.
-#include <crosscheck/json.hpp>
 #include <crosscheck/checks.hpp>
 #include <crosscheck/csv.hpp>
+#include <crosscheck/json.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -37,7 +37,9 @@ report sample_report() {
     f.omitted_values = 3;
     value_group g;
     g.value = "about 36000 B200";
-    g.interval = "32400\xE2\x80\x93" "39600";
+    g.interval =
+        "32400\xE2\x80\x93"
+        "39600";
     g.claim_count = 7;
     g.origins = 1;
     g.origin_names = {"Financial Times", "\xC3\xA9"};
@@ -106,10 +108,10 @@ namespace {
 std::string many_keys_csv(std::size_t keys) {
     std::string t = "claim_id,subject,predicate,scope,kind,value,lo,hi,valid_from,valid_to,source_id\n";
     std::size_t id = 0;
-    auto row = [&](std::size_t k, const char* kind, const std::string& value, const std::string& lo,
-                   const char* from, const char* to, std::size_t src) {
-        t += std::to_string(++id) + ",e" + std::to_string(k) + ",p,global," + kind + "," + value + "," + lo + "," +
-             lo + "," + from + "," + to + ",s" + std::to_string(src) + "\n";
+    auto row = [&](std::size_t k, const char* kind, const std::string& value, const std::string& lo, const char* from,
+                   const char* to, std::size_t src) {
+        t += std::to_string(++id) + ",e" + std::to_string(k) + ",p,global," + kind + "," + value + "," + lo + "," + lo +
+             "," + from + "," + to + ",s" + std::to_string(src) + "\n";
     };
     for (std::size_t k = 0; k < keys; ++k) {
         row(k, "cat", "v" + std::to_string(k % 3), "", "2020-01-01", "2020-12-31", k % 7);

@@ -220,11 +220,11 @@ TEST_CASE("A..B periods", "[period][parse]") {
 }
 
 TEST_CASE("periods print back to the text they were parsed from", "[period][format]") {
-    auto text = GENERATE(as<std::string>{}, "2025", "0000", "9999", "2025-04", "2024-02", "2025-04-30", "2024-02-29",
-                         "2025-Q1", "2025-Q4", "2025-H1", "2025-H2", "2025-04..2025-06", "2025..2026", "2025-Q1..2025-H2",
-                         "2025-04-01..2025-04-30", "2025-01-01..2025-12-31", "2025-Q2..2025-05", "2025-04..",
-                         "2025-04-30..", "2025..", "..2020-12-07", "..2025-Q3", "..2025", "..",
-                         "1999-12-31..2000-01-01");
+    auto text =
+        GENERATE(as<std::string>{}, "2025", "0000", "9999", "2025-04", "2024-02", "2025-04-30", "2024-02-29", "2025-Q1",
+                 "2025-Q4", "2025-H1", "2025-H2", "2025-04..2025-06", "2025..2026", "2025-Q1..2025-H2",
+                 "2025-04-01..2025-04-30", "2025-01-01..2025-12-31", "2025-Q2..2025-05", "2025-04..", "2025-04-30..",
+                 "2025..", "..2020-12-07", "..2025-Q3", "..2025", "..", "1999-12-31..2000-01-01");
     CAPTURE(text);
     auto p = crosscheck::parse_period(text);
     CHECK(crosscheck::to_string(p) == text);
@@ -335,11 +335,11 @@ TEST_CASE("periods are ordered like a timeline", "[period][order]") {
     auto P = [](const char* t) { return crosscheck::parse_period(t); };
     CHECK(P("2025-Q1") < P("2025-Q2"));
     CHECK_FALSE(P("2025-Q2") < P("2025-Q1"));
-    CHECK(P("..2020") < P("2019"));          // open start comes first
-    CHECK(P("2025-01") < P("2025-Q1"));      // same first day: shorter first
+    CHECK(P("..2020") < P("2019"));      // open start comes first
+    CHECK(P("2025-01") < P("2025-Q1"));  // same first day: shorter first
     CHECK_FALSE(P("2025-Q1") < P("2025-Q1"));
-    std::vector<period> v{P("2025"), P("2025-04"), P("2025-H1"), P("..2030"), P("2024-12-31"), P("2025-Q1"),
-                          P("2025-01"), P("2025-04.."), P("2025-04-30")};
+    std::vector<period> v{P("2025"),    P("2025-04"), P("2025-H1"),   P("..2030"),    P("2024-12-31"),
+                          P("2025-Q1"), P("2025-01"), P("2025-04.."), P("2025-04-30")};
     std::sort(v.begin(), v.end());
     std::vector<std::string> got;
     for (const auto& p : v) got.push_back(crosscheck::to_string(p));

@@ -113,10 +113,10 @@ TEST_CASE("disjoint allows a relative 1e-9", "[quantity][disjoint]") {
         bool disjoint;
     };
     auto r = GENERATE(values<row>({
-        {{1, 2}, {2, 3}, false},                    // touching intervals agree
-        {{1, 1}, {1 + 1e-12, 1 + 1e-12}, false},     // floating-point noise
+        {{1, 2}, {2, 3}, false},                  // touching intervals agree
+        {{1, 1}, {1 + 1e-12, 1 + 1e-12}, false},  // floating-point noise
         {{1, 1}, {1 + 1e-10, 1 + 1e-10}, false},
-        {{1, 1}, {1 + 3e-9, 1 + 3e-9}, true},        // beyond 1e-9 on each side
+        {{1, 1}, {1 + 3e-9, 1 + 3e-9}, true},  // beyond 1e-9 on each side
         {{1, 1}, {1.01, 1.01}, true},
         {{-1, -1}, {-1.01, -1.01}, true},
         {{-1, -1}, {-1 - 1e-12, -1 - 1e-12}, false},
@@ -290,7 +290,8 @@ TEST_CASE("unit_registry rejects bad factors", "[quantity][units][error]") {
     crosscheck::unit_registry r;
     r.add("km", "m", 1000);
     const auto before = r;
-    CHECK(model_what(r, "x", "m", bad) == "[crosscheck.model_error.3] unit 'x': factor must be a finite positive number");
+    CHECK(model_what(r, "x", "m", bad) ==
+          "[crosscheck.model_error.3] unit 'x': factor must be a finite positive number");
     CHECK(model_what(r, "km", "m", bad) ==
           "[crosscheck.model_error.3] unit 'km': factor must be a finite positive number");
     CHECK(r == before);

@@ -145,15 +145,15 @@ TEST_CASE("name_table folds case", "[symbols][names]") {
     auto r = GENERATE(values<row>({
         {"ByteDance", "bytedance"},
         {"BYTEDANCE", "bytedance"},
-        {"Ärger", "ärger"},                // Latin-1
-        {"ÀÉÎÕÜÝÞ", "àéîõüýþ"},            // Latin-1 capitals C0-DE
-        {"ΣΟΦΙΑ", "σοφια"},                // Greek
+        {"Ärger", "ärger"},      // Latin-1
+        {"ÀÉÎÕÜÝÞ", "àéîõüýþ"},  // Latin-1 capitals C0-DE
+        {"ΣΟΦΙΑ", "σοφια"},      // Greek
         {"ΑΩ", "αω"},
-        {"Дом", "дом"},                    // Cyrillic
-        {"ЁЛКА", "ёлка"},                  // Cyrillic 0x400-0x40F
+        {"Дом", "дом"},    // Cyrillic
+        {"ЁЛКА", "ёлка"},  // Cyrillic 0x400-0x40F
         {"ЯБЛОКО", "яблоко"},
-        {"ŁÓDŹ", "łódź"},                  // Latin Extended-A, odd capitals
-        {"ŐRSÉG", "őrség"},                // Latin Extended-A, even capitals
+        {"ŁÓDŹ", "łódź"},    // Latin Extended-A, odd capitals
+        {"ŐRSÉG", "őrség"},  // Latin Extended-A, even capitals
         {"ŽIŽKOV", "žižkov"},
         {"ĞÜŞ", "ğüş"},
         {"Č", "č"},
@@ -164,8 +164,8 @@ TEST_CASE("name_table folds case", "[symbols][names]") {
     auto b = n.intern(r.b);
     CHECK(a == b);
     CHECK(n.size() == 1);
-    CHECK(n.display(a) == r.a);    // the first spelling is kept
-    CHECK(n.folded(a) == r.b);     // the folded text is the lower-case spelling
+    CHECK(n.display(a) == r.a);  // the first spelling is kept
+    CHECK(n.folded(a) == r.b);   // the folded text is the lower-case spelling
     CHECK(n.find(r.a) == std::optional<crosscheck::symbol>{a});
     CHECK(n.find(r.b) == std::optional<crosscheck::symbol>{a});
 }
@@ -249,7 +249,7 @@ TEST_CASE("fold", "[symbols][fold]") {
     CHECK(fold("ÄÖÜ") == "äöü");
     CHECK(fold("ΣΟΦΙΑ") == "σοφια");
     CHECK(fold("日本語") == "日本語");  // no case
-    CHECK(fold("😀X") == "😀x");      // 4-byte sequences pass through
+    CHECK(fold("😀X") == "😀x");          // 4-byte sequences pass through
     CHECK(crosscheck::detail::is_folded("abc-123"));
     CHECK_FALSE(crosscheck::detail::is_folded("abC"));
     CHECK_FALSE(crosscheck::detail::is_folded("ä"));  // any non-ASCII byte takes the slow path
@@ -262,11 +262,17 @@ TEST_CASE("fold leaves bytes that are not valid UTF-8 unchanged", "[symbols][fol
     };
     auto r = GENERATE(values<row>({
         {"\xFF"sv, "\xFF"sv},
-        {"A\x80" "B"sv, "a\x80" "b"sv},           // stray continuation byte
-        {"\xC0\xAF"sv, "\xC0\xAF"sv},             // C0 is never a lead byte
-        {"\xC3"sv, "\xC3"sv},                     // truncated at the end
-        {"X\xE2\x82"sv, "x\xE2\x82"sv},           // truncated 3-byte sequence
-        {"\xC3" "A"sv, "\xC3" "a"sv},             // lead byte followed by ASCII
+        {"A\x80"
+         "B"sv,
+         "a\x80"
+         "b"sv},                         // stray continuation byte
+        {"\xC0\xAF"sv, "\xC0\xAF"sv},    // C0 is never a lead byte
+        {"\xC3"sv, "\xC3"sv},            // truncated at the end
+        {"X\xE2\x82"sv, "x\xE2\x82"sv},  // truncated 3-byte sequence
+        {"\xC3"
+         "A"sv,
+         "\xC3"
+         "a"sv},  // lead byte followed by ASCII
         {"\xF8\x88\x80\x80\x80"sv, "\xF8\x88\x80\x80\x80"sv},
     }));
     CAPTURE(r.in);
@@ -281,7 +287,8 @@ TEST_CASE("fold leaves overlong encodings unchanged", "[symbols][fold]") {
     CHECK(fold("\xF0\x80\x81\x81"sv) == "\xF0\x80\x81\x81"sv);
     CHECK(fold("\xE0\x80\x80"sv) == "\xE0\x80\x80"sv);  // must not become a NUL byte
     crosscheck::name_table n;
-    CHECK(n.intern("\xE0\x81\x81" "cme") != n.intern("acme"));
+    CHECK(n.intern("\xE0\x81\x81"
+                   "cme") != n.intern("acme"));
 }
 
 TEST_CASE("name_table: simple case folding beyond the basic pairs", "[symbols][names]") {
@@ -291,7 +298,7 @@ TEST_CASE("name_table: simple case folding beyond the basic pairs", "[symbols][n
         const char* b;
     };
     auto r = GENERATE(values<row>({
-        {"Ÿ", "ÿ"},              // U+0178 -> U+00FF (not U+0179)
+        {"Ÿ", "ÿ"},                // U+0178 -> U+00FF (not U+0179)
         {"ΚΥΡΙΑΚΟΣ", "κυριακος"},  // final sigma U+03C2 folds to U+03C3
         {"ΟΔΟΣ", "οδος"},
     }));
@@ -343,22 +350,22 @@ TEST_CASE("find_invalid_utf8", "[symbols][utf8]") {
         {"\xF4\x8F\xBF\xBF"sv, npos},  // U+10FFFF, the largest
         {"\x80"sv, 0},                 // lone continuation
         {"ab\xBF"sv, 2},
-        {"a\xC3"sv, 1},                // truncated
+        {"a\xC3"sv, 1},  // truncated
         {"ok\xE2\x82"sv, 2},
         {"\xF0\x9F\x98"sv, 0},
-        {"ab\xC0\xAF"sv, 2},           // overlong 2-byte (C0/C1 leads)
+        {"ab\xC0\xAF"sv, 2},  // overlong 2-byte (C0/C1 leads)
         {"\xC1\xBF"sv, 0},
-        {"\xE0\x80\xAF"sv, 0},         // overlong 3-byte
+        {"\xE0\x80\xAF"sv, 0},  // overlong 3-byte
         {"\xE0\x9F\xBF"sv, 0},
-        {"\xF0\x80\x80\xAF"sv, 0},     // overlong 4-byte
+        {"\xF0\x80\x80\xAF"sv, 0},  // overlong 4-byte
         {"\xF0\x8F\xBF\xBF"sv, 0},
-        {"x\xED\xA0\x80"sv, 1},        // surrogate U+D800
-        {"\xED\xBF\xBF"sv, 0},         // surrogate U+DFFF
-        {"\xF4\x90\x80\x80"sv, 0},     // U+110000
+        {"x\xED\xA0\x80"sv, 1},     // surrogate U+D800
+        {"\xED\xBF\xBF"sv, 0},      // surrogate U+DFFF
+        {"\xF4\x90\x80\x80"sv, 0},  // U+110000
         {"\xF5\x80\x80\x80"sv, 0},
         {"\xFF"sv, 0},
-        {"\xE2\x82\x2C"sv, 0},         // bad continuation
-        {"\xC3\xA4\xC3"sv, 2},         // good then truncated
+        {"\xE2\x82\x2C"sv, 0},  // bad continuation
+        {"\xC3\xA4\xC3"sv, 2},  // good then truncated
     }));
     CAPTURE(r.text);
     CHECK(find_invalid_utf8(r.text) == r.bad);

@@ -8,8 +8,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <condition_variable>
 #include <cmath>
+#include <condition_variable>
 #include <cstdint>
 #include <cstring>
 #include <map>
@@ -35,8 +35,8 @@ struct member {
     double lo, hi;          // value interval (quantities: base unit, widened)
     symbol tok;             // token
     source_index src;
-    std::uint32_t cls;      // comparable class within the group
-    bool own_cites;         // the claim names sources of its own (claim_origins, not origins)
+    std::uint32_t cls;                // comparable class within the group
+    bool own_cites;                   // the claim names sources of its own (claim_origins, not origins)
     std::uint64_t partners = 0;       // conflicting claims
     std::uint64_t self_partners = 0;  // conflicting claims of the same source
 };
@@ -44,16 +44,16 @@ struct member {
 /// What the analysis needs of a claim, computed once in corpus order and stored in group order
 /// (see claim_groups::in_group_order), so the per-key work reads memory sequentially.
 struct prepared_claim {
-    double lo = 0, hi = 0;        // value interval (quantities: base unit, widened; calendar: days)
+    double lo = 0, hi = 0;          // value interval (quantities: base unit, widened; calendar: days)
     std::int32_t from = 0, to = 0;  // assertion period
     claim_index idx = 0;
-    symbol sym = no_symbol;       // token, or a quantity's base unit
+    symbol sym = no_symbol;  // token, or a quantity's base unit
     scope_id scope = 0;
     source_index src = 0;
     value_class vc = value_class::token;
     bool planned = false;
-    bool own_cites = false;     // findings then ask for claim_origins
-    std::uint32_t id = 0;       // id text offset: findings list ids without reading the record
+    bool own_cites = false;  // findings then ask for claim_origins
+    std::uint32_t id = 0;    // id text offset: findings list ids without reading the record
 };
 
 // Both are held per claim during a check; their size is the check's memory beyond the corpus.
@@ -66,7 +66,7 @@ struct class_info {
     scope_id scope;
     bool planned;
     value_class vc;
-    symbol base;  // quantities: unit base
+    symbol base;                         // quantities: unit base
     std::vector<std::uint32_t> members;  // positions in the member array
 };
 
@@ -145,8 +145,8 @@ private:
         const auto n = ctx_.groups().group_size(g_);
         for (std::size_t k = 0; k < n; ++k) {
             const auto& p = prepared_[first + k];
-            member m{p.idx, p.from, p.to, p.id, p.lo, p.hi, p.vc == value_class::token ? p.sym : no_symbol,
-                     p.src,  0,      p.own_cites};
+            member m{p.idx, p.from, p.to,       p.id, p.lo, p.hi, p.vc == value_class::token ? p.sym : no_symbol,
+                     p.src, 0,      p.own_cites};
             distinct_scopes_.push_back(p.scope);
             m.cls = class_of(p.scope, p.planned, p.vc, p.vc == value_class::quantity ? p.sym : no_symbol);
             classes_[m.cls].members.push_back(static_cast<std::uint32_t>(members_.size()));
@@ -167,8 +167,8 @@ private:
         } else {
             if (class_index_.empty())
                 for (std::uint32_t k = 0; k < classes_.size(); ++k)
-                    class_index_.emplace(std::make_tuple(classes_[k].scope, classes_[k].planned, classes_[k].vc,
-                                                         classes_[k].base), k);
+                    class_index_.emplace(
+                        std::make_tuple(classes_[k].scope, classes_[k].planned, classes_[k].vc, classes_[k].base), k);
             auto it = class_index_.find(std::make_tuple(scope, planned, vc, base));
             if (it != class_index_.end()) return it->second;
         }
@@ -200,8 +200,7 @@ private:
     // ---- the rule of §3, for one pair --------------------------------------------------------
     bool disagree(const member& x, const member& y) const {
         switch (classes_[x.cls].vc) {
-            case value_class::token:
-                return !c_.compatible_tokens(ctx_.groups().key(g_).second, x.tok, y.tok);
+            case value_class::token: return !c_.compatible_tokens(ctx_.groups().key(g_).second, x.tok, y.tok);
             case value_class::quantity:
             case value_class::calendar: return x.hi < y.lo || y.hi < x.lo;
             case value_class::custom: {
@@ -213,9 +212,7 @@ private:
         }
         return false;
     }
-    bool conflict(const member& x, const member& y) const {
-        return x.from <= y.to && y.from <= x.to && disagree(x, y);
-    }
+    bool conflict(const member& x, const member& y) const { return x.from <= y.to && y.from <= x.to && disagree(x, y); }
 
     void record_pair(member& x, member& y) {
         ++x.partners;
@@ -383,7 +380,8 @@ private:
         rs.reserve(set.size());
         qs.reserve(queries.size());
         for (auto pos : set) rs.push_back({members_[pos].from, members_[pos].to, members_[pos].lo, members_[pos].hi});
-        for (auto pos : queries) qs.push_back({members_[pos].from, members_[pos].to, members_[pos].lo, members_[pos].hi});
+        for (auto pos : queries)
+            qs.push_back({members_[pos].from, members_[pos].to, members_[pos].lo, members_[pos].hi});
         auto counts = disjoint_overlapping_counts(rs, qs);
         std::uint64_t total = 0;
         for (std::size_t i = 0; i < queries.size(); ++i) {
@@ -476,7 +474,9 @@ private:
             case value_class::quantity:
             case value_class::calendar:
                 return {static_cast<std::uint8_t>(cl.vc == value_class::quantity ? 1 : 2),
-                        bits(m.lo) ^ (std::uint64_t{cl.base} << 1), bits(m.hi), {}};
+                        bits(m.lo) ^ (std::uint64_t{cl.base} << 1),
+                        bits(m.hi),
+                        {}};
             case value_class::custom: return {3, 0, 0, c_.extra(m.idx)->custom->to_string()};
             case value_class::text: return {4, m.idx, 0, {}};
         }
@@ -669,8 +669,9 @@ private:
                     for (const auto& e : v.claims) so.claims.push_back(e.claim);
                     so.claim_count = v.claim_count;
                     so.sources.assign(srcs.begin(), srcs.end());
-                    so.message = "disputed value \"" + v.value + "\" rests on one origin: " +
-                                 std::to_string(srcs.size()) + " outlets, 1 origin (" + v.origin_names.front() + ")";
+                    so.message = "disputed value \"" + v.value +
+                                 "\" rests on one origin: " + std::to_string(srcs.size()) + " outlets, 1 origin (" +
+                                 v.origin_names.front() + ")";
                     so.values = {v};
                     deferred_.push_back(std::move(so));
                 }
@@ -826,8 +827,7 @@ struct conflicts_fn {
         const std::size_t ng = groups.size();
         const auto& cmp = ctx.options().compare;
         const auto& c = ctx.data();
-        const unsigned threads =
-            std::min<unsigned>(ctx.options().thread_count(), static_cast<unsigned>(ng / 64 + 1));
+        const unsigned threads = std::min<unsigned>(ctx.options().thread_count(), static_cast<unsigned>(ng / 64 + 1));
         const auto prepared = groups.in_group_order<detail::prepared_claim>(
             [&](claim_index i) { return detail::prepare_claim(c, i, cmp); }, threads);
         std::vector<std::pair<claim_index, claim_index>> listed;
@@ -851,8 +851,9 @@ struct conflicts_fn {
                 consume(o);
             }
         } else {
-            detail::ordered_parallel(ng, threads, [&] { return detail::group_analysis(ctx, prepared); },
-                                     [](detail::group_analysis& a, std::size_t g) { return a.run(g); }, consume);
+            detail::ordered_parallel(
+                ng, threads, [&] { return detail::group_analysis(ctx, prepared); },
+                [](detail::group_analysis& a, std::size_t g) { return a.run(g); }, consume);
         }
         if (ctx.options().list_pairs) {
             std::sort(listed.begin(), listed.end());
@@ -873,7 +874,9 @@ struct conflicts_fn {
         (*this)(ctx, r);
         return r;
     }
-    operator checker() const { return {name, [](const check_context& ctx, report& r) { conflicts_fn{}(ctx, r); }}; }
+    operator checker() const {
+        return {name, [](const check_context& ctx, report& r) { conflicts_fn{}(ctx, r); }};
+    }
 };
 
 inline constexpr conflicts_fn conflicts{};

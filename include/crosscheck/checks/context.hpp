@@ -20,13 +20,13 @@ namespace crosscheck {
 
 /// What a check does and how values compare.
 struct check_options {
-    compare_options compare;           ///< width of "about", relative tolerance
-    std::vector<std::string> only;     ///< finding kinds to report; empty: all
-    bool list_pairs = false;           ///< list conflicting pairs in report::pairs
-    std::size_t pair_list_cap = 100000;  ///< at most this many listed pairs
-    std::size_t max_claims_per_value = 8;   ///< evidence shown per value in a finding
-    std::size_t max_values_per_finding = 8;   ///< values shown per finding (most-stated first)
-    unsigned threads = 0;              ///< 0: all cores
+    compare_options compare;                 ///< width of "about", relative tolerance
+    std::vector<std::string> only;           ///< finding kinds to report; empty: all
+    bool list_pairs = false;                 ///< list conflicting pairs in report::pairs
+    std::size_t pair_list_cap = 100000;      ///< at most this many listed pairs
+    std::size_t max_claims_per_value = 8;    ///< evidence shown per value in a finding
+    std::size_t max_values_per_finding = 8;  ///< values shown per finding (most-stated first)
+    unsigned threads = 0;                    ///< 0: all cores
     /// Keys with at most this many claims compare their claims pairwise (fastest for small
     /// keys); larger keys count conflicting pairs without enumerating them.
     std::size_t pairwise_threshold = 64;

@@ -70,7 +70,8 @@ inline std::vector<std::size_t> corroboration(const corpus& c, const compare_opt
         for (std::size_t k = 0; k < order.size(); ++k)
             canon[order[k]] = (k > 0 && texts[order[k]] == texts[order[k - 1]]) ? canon[order[k - 1]] : order[k];
         for (auto& e : es)
-            if (e.kind == static_cast<std::uint8_t>(value_kind::text) || e.kind == static_cast<std::uint8_t>(value_kind::custom))
+            if (e.kind == static_cast<std::uint8_t>(value_kind::text) ||
+                e.kind == static_cast<std::uint8_t>(value_kind::custom))
                 e.text_rank = canon[e.text_rank];
     }
     std::sort(es.begin(), es.end(), [](const entry& x, const entry& y) { return x.key() < y.key(); });

@@ -145,7 +145,8 @@ struct input_warnings_fn {
                                          std::string("a ") + to_string(static_cast<value_kind>(k)) +
                                              " value compared with a " + to_string(static_cast<value_kind>(first)) +
                                              " value for the same subject and predicate "
-                                             "(e.g. claim '" + std::string(c.claim_id(ref)) +
+                                             "(e.g. claim '" +
+                                             std::string(c.claim_id(ref)) +
                                              "'); values of different kinds are not compared");
                         f.claims.emplace_back(c.claim_id(ref));
                         f.claim_count = 2;
@@ -196,7 +197,8 @@ struct input_warnings_fn {
                 if (const auto* e = c.extra(i))
                     for (auto s : e->cites)
                         if (!c.declared(s))
-                            add(warning(i, "cites", "cited source '" + c.source_at(s).id + "' is not declared in `sources`"));
+                            add(warning(i, "cites",
+                                        "cited source '" + c.source_at(s).id + "' is not declared in `sources`"));
             }
             for (const auto& [s, missing] : c.dangling_source_references()) {
                 finding f;
@@ -212,9 +214,9 @@ struct input_warnings_fn {
 
         // Duplicate claim ids, each reported on its later claim, naming the first one.
         for (const auto& [later, first] : detail::duplicate_ids(c)) {
-            auto f = warning(later, "id",
-                             "duplicate claim id (first used by claim #" + std::to_string(first + 1) +
-                                 "); ids must be unique");
+            auto f = warning(
+                later, "id",
+                "duplicate claim id (first used by claim #" + std::to_string(first + 1) + "); ids must be unique");
             f.claims.emplace_back(c.claim_id(first));
             add(std::move(f));
         }

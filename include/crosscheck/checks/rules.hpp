@@ -64,7 +64,9 @@ struct rules_fn {
         (*this)(ctx, r);
         return r;
     }
-    operator checker() const { return {name, [](const check_context& ctx, report& r) { rules_fn{}(ctx, r); }}; }
+    operator checker() const {
+        return {name, [](const check_context& ctx, report& r) { rules_fn{}(ctx, r); }};
+    }
 
 private:
     static std::vector<detail::rule_claim> matching(const corpus& c, const check_context& ctx,
@@ -146,8 +148,8 @@ private:
             if (!all) continue;
             std::vector<std::size_t> pick(per_ref.size(), 0);
             for (std::size_t combos = 0; combos < 10000; ++combos) {
-                evaluate(ctx, r, ri, refs, active, pick, period(static_cast<day_number>(lo), static_cast<day_number>(hi)),
-                         seen, out);
+                evaluate(ctx, r, ri, refs, active, pick,
+                         period(static_cast<day_number>(lo), static_cast<day_number>(hi)), seen, out);
                 std::size_t k = 0;
                 while (k < pick.size() && ++pick[k] == active[k].size()) pick[k++] = 0;
                 if (k == pick.size()) break;
@@ -156,7 +158,8 @@ private:
         (void)c;
     }
 
-    static void evaluate(const check_context& ctx, const rule& r, std::size_t ri, const std::vector<const rule_ref*>& refs,
+    static void evaluate(const check_context& ctx, const rule& r, std::size_t ri,
+                         const std::vector<const rule_ref*>& refs,
                          const std::vector<std::vector<const detail::rule_claim*>>& active,
                          const std::vector<std::size_t>& pick, period when, std::set<std::vector<claim_index>>& seen,
                          report& out) {
@@ -192,10 +195,10 @@ private:
         f.claim_count = ids.size();
         f.sources.assign(sources.begin(), sources.end());
         f.message = std::string(to_string(r.type)) + " rule " + ref_text(*refs[0]) + ": " + parts + " = " +
-                    detail::format_number(acc.lo) + (acc.lo == acc.hi ? "" : "\xE2\x80\x93" + detail::format_number(acc.hi)) +
-                    ", but the total is " + c[ids[0]].value_text() + " (" + std::string(c.claim_id(ids[0])) +
-                    "), beyond the tolerance of " + detail::format_number(r.tolerance * 100) + "% during " +
-                    to_string(when);
+                    detail::format_number(acc.lo) +
+                    (acc.lo == acc.hi ? "" : "\xE2\x80\x93" + detail::format_number(acc.hi)) + ", but the total is " +
+                    c[ids[0]].value_text() + " (" + std::string(c.claim_id(ids[0])) + "), beyond the tolerance of " +
+                    detail::format_number(r.tolerance * 100) + "% during " + to_string(when);
         out.findings.push_back(std::move(f));
     }
 };

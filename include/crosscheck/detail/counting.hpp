@@ -138,8 +138,7 @@ inline std::vector<std::uint64_t> disjoint_overlapping_counts(const std::vector<
         std::uint32_t inserted = 0;
         for (auto q : qorder) {
             const auto& x = queries[q];
-            while (pi < porder.size() &&
-                   (above ? set[porder[pi]].lo > x.hi : set[porder[pi]].hi < x.lo)) {
+            while (pi < porder.size() && (above ? set[porder[pi]].lo > x.hi : set[porder[pi]].hi < x.lo)) {
                 by_from.add(from_rank[porder[pi]]);
                 by_to.add(to_rank[porder[pi]]);
                 ++pi;

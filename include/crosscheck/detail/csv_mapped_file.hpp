@@ -87,8 +87,12 @@ public:
         return true;
     }
 
-    std::string_view view() const noexcept { return {data_, size_}; }
-    std::size_t size() const noexcept { return size_; }
+    std::string_view view() const noexcept {
+        return {data_, size_};
+    }
+    std::size_t size() const noexcept {
+        return size_;
+    }
 
     /// Gives the pages before `upto` back to the system: a sequential reader calls this as it
     /// goes, so a large file does not add its whole size to the process's resident memory.

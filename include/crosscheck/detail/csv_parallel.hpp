@@ -4,8 +4,8 @@
 #define CROSSCHECK_DETAIL_CSV_PARALLEL_HPP
 
 #include <crosscheck/corpus.hpp>
-#include <crosscheck/diagnostic.hpp>
 #include <crosscheck/detail/csv_parser.hpp>
+#include <crosscheck/diagnostic.hpp>
 
 #include <algorithm>
 #include <cstring>

@@ -4,8 +4,8 @@
 #define CROSSCHECK_DETAIL_CSV_PARSER_HPP
 
 #include <crosscheck/corpus.hpp>
-#include <crosscheck/diagnostic.hpp>
 #include <crosscheck/detail/fold.hpp>
+#include <crosscheck/diagnostic.hpp>
 
 #include <array>
 #include <charconv>
@@ -40,17 +40,31 @@ namespace crosscheck::detail {
 
 /// The columns of §5, required ones first.
 enum class csv_col : std::uint8_t {
-    claim_id, subject, predicate, scope, kind, value, lo, hi, valid_from, valid_to, source_id,
-    unit, modality, quote,
+    claim_id,
+    subject,
+    predicate,
+    scope,
+    kind,
+    value,
+    lo,
+    hi,
+    valid_from,
+    valid_to,
+    source_id,
+    unit,
+    modality,
+    quote,
     ignored,
 };
 inline constexpr std::size_t csv_required_columns = 11;
 inline constexpr std::size_t csv_known_columns = 14;
 inline constexpr std::array<std::string_view, csv_known_columns> csv_column_names{
-    "claim_id", "subject",  "predicate", "scope",     "kind", "value",    "lo",
-    "hi",       "valid_from", "valid_to", "source_id", "unit", "modality", "quote"};
+    "claim_id", "subject",    "predicate", "scope",     "kind", "value",    "lo",
+    "hi",       "valid_from", "valid_to",  "source_id", "unit", "modality", "quote"};
 
-inline constexpr std::size_t col_index(csv_col c) noexcept { return static_cast<std::size_t>(c); }
+inline constexpr std::size_t col_index(csv_col c) noexcept {
+    return static_cast<std::size_t>(c);
+}
 
 /// Byte classes for the field scanner: 1 for the bytes that end or complicate an unquoted field.
 struct csv_byte_classes {
@@ -96,7 +110,8 @@ inline bool fast_decimal(const char* p, const char* e, double& out) noexcept {
     if (p < e && *p == '-') neg = true, ++p;
     std::uint64_t mant = 0;
     int digits = 0, frac = 0;
-    while (p < e && static_cast<unsigned>(*p - '0') <= 9) mant = mant * 10 + static_cast<unsigned>(*p++ - '0'), ++digits;
+    while (p < e && static_cast<unsigned>(*p - '0') <= 9)
+        mant = mant * 10 + static_cast<unsigned>(*p++ - '0'), ++digits;
     if (digits == 0) return false;
     if (p < e && *p == '.') {
         ++p;
@@ -174,7 +189,8 @@ private:
     void fall_back(std::size_t count) {
         monotone_ = false;
         seen_.reserve(count * 2);
-        for (claim_index i = 0; i < count; ++i) seen_.emplace(std::string(corpus_.claim_id(i)), i < initial_ ? 0 : earlier);
+        for (claim_index i = 0; i < count; ++i)
+            seen_.emplace(std::string(corpus_.claim_id(i)), i < initial_ ? 0 : earlier);
     }
 
     const corpus& corpus_;
@@ -194,7 +210,7 @@ inline std::string csv_where(std::size_t line) {
 
 /// Where one field of the current record lies.
 struct csv_field {
-    std::string_view text;  ///< the value (unquoted and unescaped)
+    std::string_view text;     ///< the value (unquoted and unescaped)
     const char* at = nullptr;  ///< where the field starts in the input (its quote, if quoted)
 };
 
@@ -323,9 +339,15 @@ public:
         return true;
     }
 
-    const char* record_start() const noexcept { return record_start_; }
-    std::size_t record_line() const noexcept { return record_line_; }
-    const char* position() const noexcept { return p_; }
+    const char* record_start() const noexcept {
+        return record_start_;
+    }
+    std::size_t record_line() const noexcept {
+        return record_line_;
+    }
+    const char* position() const noexcept {
+        return p_;
+    }
 
 private:
     void end_line() noexcept {
@@ -424,7 +446,8 @@ private:
         if (n > 16) return false;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
         const std::less<const char*> before;
-        if (limit_ && !before(s.data(), limit_begin_) && !before(limit_ - 16, s.data()) && limit_ - limit_begin_ >= 16) {
+        if (limit_ && !before(s.data(), limit_begin_) && !before(limit_ - 16, s.data()) &&
+            limit_ - limit_begin_ >= 16) {
             // Two fixed-size loads and masks instead of a variable-length copy; the bytes past
             // the key are inside the same buffer. The result equals the copying path's.
             std::memcpy(&k.w0, s.data(), 8);
@@ -455,7 +478,9 @@ private:
         h ^= h >> 32;
         return static_cast<std::size_t>(h) & mask_;
     }
-    entry& slot(const key& k) noexcept { return entries_[index(k)]; }
+    entry& slot(const key& k) noexcept {
+        return entries_[index(k)];
+    }
     struct free_deleter {
         void operator()(entry* p) const noexcept { std::free(p); }
     };
@@ -660,7 +685,8 @@ private:
         if (s.empty()) return std::nullopt;
         double v = 0;
         if (parse_csv_number(s, v)) return v;
-        problem(c, "invalid number '" + std::string(s) + "': expected a finite decimal number such as 12.5, or empty for unbounded");
+        problem(c, "invalid number '" + std::string(s) +
+                       "': expected a finite decimal number such as 12.5, or empty for unbounded");
         return std::nullopt;
     }
 
@@ -684,8 +710,8 @@ private:
             auto eq = part.find('=');
             if (eq == std::string_view::npos || eq == 0 || eq + 1 == part.size() ||
                 part.find('=', eq + 1) != std::string_view::npos) {
-                problem(csv_col::scope, "invalid scope '" + std::string(s) +
-                                            "': expected empty, a token, or dim=token;dim=token");
+                problem(csv_col::scope,
+                        "invalid scope '" + std::string(s) + "': expected empty, a token, or dim=token;dim=token");
                 return 0;
             }
             symbol d = name(part.substr(0, eq));
@@ -732,13 +758,15 @@ private:
             if (lo_text.empty() && hi_text.empty())
                 problem(csv_col::lo, "a num claim needs lo, hi or both (an exact figure has lo = hi)");
             if (lo && hi && *lo > *hi)
-                problem(csv_col::lo, "lower bound " + std::string(lo_text) + " exceeds upper bound " + std::string(hi_text));
+                problem(csv_col::lo,
+                        "lower bound " + std::string(lo_text) + " exceeds upper bound " + std::string(hi_text));
             constexpr double inf = std::numeric_limits<double>::infinity();
             r.a = lo ? *lo : -inf;
             r.b = hi ? *hi : inf;
             r.detail_bits = stored_claim::bounds_form;
             r.sym = unit.empty() ? no_symbol : units_.get(unit, [&](std::string_view k) { return t_.unit(k); });
-            if (!value.empty()) warn(csv_col::value, "value '" + std::string(value) + "' ignored: a num claim takes lo and hi");
+            if (!value.empty())
+                warn(csv_col::value, "value '" + std::string(value) + "' ignored: a num claim takes lo and hi");
         } else if (kind == "cat") {
             r.kind = value_kind::token;
             if (value.empty()) problem(csv_col::value, "empty value: a cat claim needs a token");
@@ -759,8 +787,9 @@ private:
         auto mode = col(csv_col::modality);
         if (!mode.empty()) {
             if (auto m = try_parse_modality(mode)) r.mode = *m;
-            else problem(csv_col::modality, "unknown modality '" + std::string(mode) +
-                                                "': expected asserted, reported, estimated or planned");
+            else
+                problem(csv_col::modality, "unknown modality '" + std::string(mode) +
+                                               "': expected asserted, reported, estimated or planned");
         }
 
         auto src = col(csv_col::source_id);

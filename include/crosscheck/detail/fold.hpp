@@ -26,9 +26,9 @@ inline char32_t fold_code_point(char32_t c) noexcept {
     if (c >= 0x388 && c <= 0x38A) return c + 37;
     if (c == 0x38C) return 0x3CC;
     if (c == 0x38E || c == 0x38F) return c + 63;
-    if (c == 0x3C2) return 0x3C3;                               // final sigma folds to sigma
-    if (c >= 0x410 && c <= 0x42F) return c + 32;                // Cyrillic А-Я
-    if (c >= 0x400 && c <= 0x40F) return c + 80;                // Cyrillic Ѐ-Џ
+    if (c == 0x3C2) return 0x3C3;                 // final sigma folds to sigma
+    if (c >= 0x410 && c <= 0x42F) return c + 32;  // Cyrillic А-Я
+    if (c >= 0x400 && c <= 0x40F) return c + 80;  // Cyrillic Ѐ-Џ
     return c;
 }
 

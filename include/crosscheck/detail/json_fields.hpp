@@ -349,9 +349,10 @@ public:
             auto g = enter("cites");
             expect_strings(*it, c.cites, true);
         }
-        unknown_members(j, {"id", "source", "subject", "predicate", "value", "valid", "scope", "modality", "quote",
-                            "cites", "lang"},
-                        "a claim");
+        unknown_members(
+            j,
+            {"id", "source", "subject", "predicate", "value", "valid", "scope", "modality", "quote", "cites", "lang"},
+            "a claim");
         return errors.size() == before;
     }
 
@@ -403,8 +404,9 @@ public:
             if (it->is_boolean()) declared = it->get<bool>();
             else error(std::string("expected true or false, found ") + json_kind(*it));
         }
-        unknown_members(j, {"id", "outlet", "title", "url", "author", "language", "published", "reliability", "cites",
-                            "translation_of", "declared"},
+        unknown_members(j,
+                        {"id", "outlet", "title", "url", "author", "language", "published", "reliability", "cites",
+                         "translation_of", "declared"},
                         "a source");
         return errors.size() == before;
     }

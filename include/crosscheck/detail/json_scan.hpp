@@ -152,8 +152,16 @@ private:
             case 'f': return literal("false");
             case 'n': return literal("null");
             case '-':
-            case '0': case '1': case '2': case '3': case '4':
-            case '5': case '6': case '7': case '8': case '9': return number();
+            case '0':
+            case '1':
+            case '2':
+            case '3':
+            case '4':
+            case '5':
+            case '6':
+            case '7':
+            case '8':
+            case '9': return number();
             case 'N':
             case 'I':
                 return fail(p_, "invalid literal: NaN and Infinity are not JSON; write null, or leave the field out");
@@ -176,12 +184,14 @@ private:
         if (*p_ == '-') {
             ++p_;
             if (p_ < e_ && *p_ == 'I')
-                return fail(start, "invalid literal: NaN and Infinity are not JSON; write null, or leave the field out");
+                return fail(start,
+                            "invalid literal: NaN and Infinity are not JSON; write null, or leave the field out");
         }
         if (p_ == e_ || *p_ < '0' || *p_ > '9') return fail(start, "invalid number: expected a digit after '-'");
         if (*p_ == '0') {
             ++p_;
-            if (p_ < e_ && *p_ >= '0' && *p_ <= '9') return fail(start, "invalid number: leading zeros are not allowed");
+            if (p_ < e_ && *p_ >= '0' && *p_ <= '9')
+                return fail(start, "invalid number: leading zeros are not allowed");
         } else {
             while (p_ < e_ && *p_ >= '0' && *p_ <= '9') ++p_;
         }
@@ -193,7 +203,8 @@ private:
         if (p_ < e_ && (*p_ == 'e' || *p_ == 'E')) {
             ++p_;
             if (p_ < e_ && (*p_ == '+' || *p_ == '-')) ++p_;
-            if (p_ == e_ || *p_ < '0' || *p_ > '9') return fail(start, "invalid number: expected a digit in the exponent");
+            if (p_ == e_ || *p_ < '0' || *p_ > '9')
+                return fail(start, "invalid number: expected a digit in the exponent");
             while (p_ < e_ && *p_ >= '0' && *p_ <= '9') ++p_;
         }
         // nlohmann refuses numbers beyond the range of double (it throws out_of_range).
@@ -263,14 +274,30 @@ private:
             if (p_ == e_) return fail(open, "unterminated string: expected a closing '\"'");
             char x = *p_++;
             switch (x) {
-                case '"': if (out) out->push_back('"'); break;
-                case '\\': if (out) out->push_back('\\'); break;
-                case '/': if (out) out->push_back('/'); break;
-                case 'b': if (out) out->push_back('\b'); break;
-                case 'f': if (out) out->push_back('\f'); break;
-                case 'n': if (out) out->push_back('\n'); break;
-                case 'r': if (out) out->push_back('\r'); break;
-                case 't': if (out) out->push_back('\t'); break;
+                case '"':
+                    if (out) out->push_back('"');
+                    break;
+                case '\\':
+                    if (out) out->push_back('\\');
+                    break;
+                case '/':
+                    if (out) out->push_back('/');
+                    break;
+                case 'b':
+                    if (out) out->push_back('\b');
+                    break;
+                case 'f':
+                    if (out) out->push_back('\f');
+                    break;
+                case 'n':
+                    if (out) out->push_back('\n');
+                    break;
+                case 'r':
+                    if (out) out->push_back('\r');
+                    break;
+                case 't':
+                    if (out) out->push_back('\t');
+                    break;
                 case 'u': {
                     unsigned u = 0;
                     if (!hex4(esc, u)) return false;
@@ -291,18 +318,17 @@ private:
                     break;
                 }
                 default:
-                    return fail(esc, std::string("invalid escape '\\") + (static_cast<unsigned char>(x) >= 0x20 &&
-                                                                          static_cast<unsigned char>(x) < 0x7F
-                                                                      ? std::string(1, x)
-                                                                      : std::string("?")) +
+                    return fail(esc, std::string("invalid escape '\\") +
+                                         (static_cast<unsigned char>(x) >= 0x20 && static_cast<unsigned char>(x) < 0x7F
+                                              ? std::string(1, x)
+                                              : std::string("?")) +
                                          "' in string");
             }
         }
     }
 
     bool object(std::size_t depth) {
-        if (depth > max_depth_)
-            return fail(p_, "nesting deeper than " + std::to_string(max_depth_) + " levels");
+        if (depth > max_depth_) return fail(p_, "nesting deeper than " + std::to_string(max_depth_) + " levels");
         ++p_;
         ws();
         if (p_ < e_ && *p_ == '}') {
@@ -342,8 +368,7 @@ private:
     }
 
     bool array(std::size_t depth) {
-        if (depth > max_depth_)
-            return fail(p_, "nesting deeper than " + std::to_string(max_depth_) + " levels");
+        if (depth > max_depth_) return fail(p_, "nesting deeper than " + std::to_string(max_depth_) + " levels");
         ++p_;
         ws();
         if (p_ < e_ && *p_ == ']') {
