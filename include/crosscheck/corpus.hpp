@@ -5,6 +5,7 @@
 
 #include <crosscheck/claim.hpp>
 #include <crosscheck/config.hpp>
+#include <crosscheck/detail/memory.hpp>
 #include <crosscheck/error.hpp>
 #include <crosscheck/period.hpp>
 #include <crosscheck/quantity.hpp>
@@ -483,13 +484,16 @@ public:
         claims_.push_back(r);
         return static_cast<claim_index>(claims_.size() - 1);
     }
-    /// Reserves room for `n` claims and about `id_bytes` of id text.
+    /// Reserves room for `n` claims and about `id_bytes` of id text, made resident at once
+    /// (detail::prefault): give sizes close to what will be stored.
     void reserve(std::size_t n, std::size_t id_bytes = 0) {
-        claims_.reserve(n);
-        ids_.reserve(id_bytes);
+        detail::reserve_resident(claims_, n);
+        detail::reserve_resident(ids_, id_bytes);
     }
 
     std::size_t size() const noexcept { return claims_.size(); }
+    /// Bytes of id text stored so far (see reserve).
+    std::size_t id_bytes() const noexcept { return ids_.size(); }
     bool empty() const noexcept { return claims_.empty(); }
     claim_ref operator[](claim_index i) const noexcept { return {this, i}; }
     const stored_claim& stored(claim_index i) const noexcept { return claims_[i]; }

@@ -35,12 +35,36 @@ inline load_result load_csv_text(std::string_view text, corpus& c, const load_op
     const auto body_size = static_cast<std::size_t>(end - body);
     std::size_t estimate = 0;
     if (body_size > 0) {
-        std::size_t sample = std::min<std::size_t>(body_size, 1u << 16), rows = 0;
-        for (const char* p = body; p < body + sample; ++p) rows += (*p == '\n');
+        const std::size_t sample = std::min<std::size_t>(body_size, 1u << 16);
+        // The id column's width sizes the id store (plus one length byte per id). Ids often
+        // grow along the file (1, 2, ... N), so the last rows are sampled too and the wider kept.
+        std::size_t id_col = roles.size();
+        for (std::size_t k = 0; k < roles.size(); ++k)
+            if (roles[k] == detail::csv_col::claim_id) id_col = k;
+        auto scan = [&](const char* from, const char* to, std::size_t& rows, std::size_t& id_bytes) {
+            std::size_t field = 0, width = 0;
+            for (const char* p = from; p < to; ++p) {
+                if (*p == '\n') {
+                    ++rows, id_bytes += width + 1, field = 0, width = 0;
+                } else if (*p == ',') {
+                    ++field;
+                } else if (field == id_col && *p != '\r') {
+                    ++width;
+                }
+            }
+        };
+        std::size_t rows = 0, id_bytes = 0, tail_rows = 0, tail_bytes = 0;
+        scan(body, body + sample, rows, id_bytes);
+        if (const void* nl = std::memchr(end - sample, '\n', sample)) {
+            scan(static_cast<const char*>(nl) + 1, end, tail_rows, tail_bytes);
+            // Compare per-row widths by cross-multiplying (no rounding).
+            if (tail_rows > 0 && rows > 0 && tail_bytes * rows > id_bytes * tail_rows)
+                id_bytes = tail_bytes * rows / tail_rows;
+        }
         if (rows > 0) {
             estimate = body_size / (sample / rows) + 16;
             estimate += estimate / 32;
-            c.reserve(c.size() + estimate, 0);
+            c.reserve(c.size() + estimate, c.id_bytes() + id_bytes * (estimate / rows + 1));
         }
     }
 

@@ -5,6 +5,7 @@
 
 #include <crosscheck/claim.hpp>
 #include <crosscheck/corpus.hpp>
+#include <crosscheck/detail/memory.hpp>
 #include <crosscheck/report.hpp>
 
 #include <algorithm>
@@ -53,7 +54,8 @@ public:
         // Dense group ids through a per-subject list of (predicate, group): subjects have few
         // predicates, so this is one random access per claim instead of a hash of the pair.
         std::vector<std::uint32_t> head(c.names().size(), none);
-        std::vector<std::uint32_t> group_of(n);
+        std::vector<std::uint32_t> group_of;
+        detail::resize_resident(group_of, n);
         struct link {
             symbol predicate;
             std::uint32_t group, next;
@@ -76,10 +78,10 @@ public:
             group_of[i] = g;
         }
         // Counting sort by group keeps claim order inside each group.
-        offsets_.assign(keys_.size() + 1, 0);
+        detail::assign_resident(offsets_, keys_.size() + 1, std::uint32_t{0});
         for (auto g : group_of) ++offsets_[g + 1];
         for (std::size_t g = 0; g < keys_.size(); ++g) offsets_[g + 1] += offsets_[g];
-        members_.resize(n);
+        detail::resize_resident(members_, n);
         std::vector<std::uint32_t> fill(offsets_.begin(), offsets_.end() - 1);
         for (std::size_t i = 0; i < n; ++i) members_[fill[group_of[i]]++] = static_cast<claim_index>(i);
         group_of_ = std::move(group_of);
@@ -96,7 +98,8 @@ public:
     template <class T, class F>
     std::vector<T> in_group_order(F f, unsigned threads = 1) const {
         const std::size_t n = group_of_.size();
-        std::vector<T> out(n);
+        std::vector<T> out;
+        detail::resize_resident(out, n);
         if (threads <= 1 || n < (std::size_t{1} << 16)) {
             std::vector<std::uint32_t> fill(offsets_.begin(), offsets_.end() - 1);
             for (std::size_t i = 0; i < n; ++i) out[fill[group_of_[i]]++] = f(static_cast<claim_index>(i));
