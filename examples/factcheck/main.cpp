@@ -110,6 +110,7 @@ inline bool load_all(const check_settings& s, crosscheck::corpus& c, progress& b
     crosscheck::load_options lo;
     lo.skip_invalid = s.skip_invalid;
     lo.max_errors = s.max_errors == 0 ? static_cast<std::size_t>(-1) : s.max_errors;
+    lo.threads = s.threads;
     crosscheck::input_format format = crosscheck::input_format::by_extension;
     if (s.input_format == "json") format = crosscheck::input_format::json;
     else if (s.input_format == "csv") format = crosscheck::input_format::csv;

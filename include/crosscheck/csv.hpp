@@ -18,7 +18,8 @@ namespace crosscheck {
 
 namespace detail {
 inline load_result load_csv_text(std::string_view text, corpus& c, const load_options& options,
-                                 std::string_view file_name, const std::function<void(const char*)>& consumed) {
+                                 std::string_view file_name,
+                                 const std::function<void(const char*, const char*)>& consumed) {
     load_result result;
     detail::diagnostic_sink sink(result, options, std::string(file_name));
     const char* begin = text.data();
@@ -70,7 +71,8 @@ inline load_result load_csv_text(std::string_view text, corpus& c, const load_op
 
     unsigned threads = detail::csv_thread_count(options.threads, body_size);
     if (threads > 1 && std::memchr(body, '"', body_size) == nullptr) {
-        result.claims_added = detail::parse_csv_parallel(body, end, body_line, roles, c, sink, threads, estimate);
+        result.claims_added =
+            detail::parse_csv_parallel(body, end, body_line, roles, c, sink, threads, estimate, consumed);
     } else {
         detail::csv_corpus_target target(c, sink);
         detail::csv_row_parser<detail::csv_corpus_target> parser(target, roles, sink, estimate);
@@ -110,7 +112,7 @@ inline load_result load_csv_file(const std::string& path, corpus& c, const load_
     }
     // The file's pages are handed back as the parser passes them: at 10M claims the text is
     // larger than the claims it becomes.
-    return detail::load_csv_text(f.view(), c, options, path, [&f](const char* p) { f.release_before(p); });
+    return detail::load_csv_text(f.view(), c, options, path, [&f](const char* a, const char* b) { f.release(a, b); });
 }
 
 /// Loads a claims table file into a new corpus; throws load_error when the load has errors.

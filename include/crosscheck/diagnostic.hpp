@@ -75,9 +75,10 @@ struct load_options {
     /// Leave out claims that have errors, list them in load_result::skipped and report their
     /// problems as warnings, instead of failing the load.
     bool skip_invalid = false;
-    /// Threads for the CSV loader (0: as many as the hardware has). Files that contain a quote
-    /// character are always parsed on one thread, since a quoted newline makes a split ambiguous.
-    unsigned threads = 1;
+    /// Threads for the CSV loader (0, the default: as many as the hardware has). The corpus is
+    /// the same for any count. Files that contain a quote character are always parsed on one
+    /// thread, since a quoted newline makes a split ambiguous; files under 4 MiB a thread too.
+    unsigned threads = 0;
 };
 
 /// What a loader reports. The load succeeded when there are no errors; claims with errors are

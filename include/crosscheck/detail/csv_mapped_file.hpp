@@ -94,21 +94,22 @@ public:
         return size_;
     }
 
-    /// Gives the pages before `upto` back to the system: a sequential reader calls this as it
-    /// goes, so a large file does not add its whole size to the process's resident memory.
-    /// Reading there again stays correct (the pages come back from the file), only slower.
-    void release_before(const char* upto) noexcept {
+    /// Gives the whole pages of [from, upto) back to the system: a sequential reader calls this
+    /// for the text it has passed, so a large file does not add its whole size to the process's
+    /// resident memory. Reading there again stays correct (the pages come back from the file),
+    /// only slower. Readers of disjoint ranges may call it from their own threads.
+    void release(const char* from, const char* upto) const noexcept {
 #if CROSSCHECK_DETAIL_HAS_MMAP
-        if (!map_ || upto <= data_) return;
+        if (!map_ || upto <= from) return;
         const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-        auto bytes = static_cast<std::size_t>(upto - data_);
-        if (bytes > size_) bytes = size_;
-        bytes -= bytes % page;
-        if (bytes > released_) {
-            ::madvise(static_cast<char*>(map_) + released_, bytes - released_, MADV_DONTNEED);
-            released_ = bytes;
-        }
+        auto lo = static_cast<std::size_t>(from < data_ ? 0 : from - data_);
+        auto hi = static_cast<std::size_t>(upto - data_);
+        if (hi > size_) hi = size_;
+        lo = (lo + page - 1) / page * page;
+        hi -= hi % page;
+        if (hi > lo) ::madvise(static_cast<char*>(map_) + lo, hi - lo, MADV_DONTNEED);
 #else
+        (void)from;
         (void)upto;
 #endif
     }
@@ -119,13 +120,11 @@ private:
         if (map_) ::munmap(map_, size_);
 #endif
         map_ = nullptr;
-        released_ = 0;
         data_ = nullptr;
         size_ = 0;
         buffer_.clear();
     }
     void* map_ = nullptr;
-    std::size_t released_ = 0;
     const char* data_ = nullptr;
     std::size_t size_ = 0;
     std::string buffer_;

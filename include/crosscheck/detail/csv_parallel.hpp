@@ -5,13 +5,15 @@
 
 #include <crosscheck/corpus.hpp>
 #include <crosscheck/detail/csv_parser.hpp>
+#include <crosscheck/detail/memory.hpp>
 #include <crosscheck/diagnostic.hpp>
 
 #include <algorithm>
 #include <cstring>
 #include <exception>
-#include <future>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -158,20 +160,37 @@ inline std::size_t merge_csv_chunk(csv_chunk& ch, corpus& c, claim_id_checker& i
     return added;
 }
 
+/// Line breaks in [p, e): sixteen bytes at a time where SSE2 is there.
+inline std::size_t count_line_breaks(const char* p, const char* e) noexcept {
+    std::size_t n = 0;
+#if CROSSCHECK_DETAIL_CSV_SSE2
+    const __m128i nl = _mm_set1_epi8('\n');
+    for (; e - p >= 16; p += 16) {
+        const auto m = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), nl)));
+        n += static_cast<std::size_t>(__builtin_popcount(m));
+    }
+#endif
+    for (; p < e; ++p) n += (*p == '\n');
+    return n;
+}
+
 /// Parses [begin, end), which holds no quote character (so every line break ends a record), on
-/// `threads` threads: the text is cut into chunks at line breaks, worker threads parse chunks in
-/// turn, and this thread merges them into the corpus in file order as they are done. The corpus
-/// ends up exactly as a one-thread load would leave it. Returns the claims added.
+/// `threads` threads. The text is cut into one chunk per thread at line breaks. The first chunk
+/// is parsed on the calling thread straight into the corpus, as a one-thread load would; the
+/// others on worker threads, each with name tables of its own, and are then merged in file
+/// order (merge_csv_chunk renumbers a chunk's names, so the corpus ends up exactly as a
+/// one-thread load would leave it). One chunk per thread, not more: each chunk meets most of
+/// the file's names, and merging re-interns every name a chunk has. Returns the claims added.
 inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::size_t line,
                                       const std::vector<csv_col>& roles, corpus& c, diagnostic_sink& sink,
-                                      unsigned threads, std::size_t rows) {
-    // Several chunks per thread, so merging overlaps parsing and few chunks wait in memory.
-    const std::size_t count = std::size_t{threads} * 4;
+                                      unsigned threads, std::size_t rows,
+                                      const std::function<void(const char*, const char*)>& release) {
     const auto size = static_cast<std::size_t>(end - begin);
     std::vector<std::unique_ptr<csv_chunk>> chunks;
     const char* at = begin;
-    for (std::size_t k = 0; k < count && at < end; ++k) {
-        const char* stop = k + 1 == count ? end : begin + size / count * (k + 1);
+    for (unsigned k = 0; k < threads && at < end; ++k) {
+        const char* stop = k + 1 == threads ? end : begin + size / threads * (k + 1);
         if (stop < at) stop = at;
         if (stop < end) {
             const void* nl = std::memchr(stop, '\n', static_cast<std::size_t>(end - stop));
@@ -183,58 +202,45 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
         chunks.push_back(std::move(ch));
         at = stop;
     }
-    // Line numbers: count the line breaks of every chunk first (in parallel; this also brings the
-    // file's pages in).
-    std::vector<std::size_t> breaks(chunks.size(), 0);
-    {
-        std::vector<std::thread> pool;
-        for (unsigned w = 0; w < threads; ++w)
-            pool.emplace_back([&, w] {
-                for (std::size_t k = w; k < chunks.size(); k += threads)
-                    breaks[k] = static_cast<std::size_t>(std::count(chunks[k]->begin, chunks[k]->end, '\n'));
-            });
-        for (auto& th : pool) th.join();
-    }
-    for (std::size_t k = 0; k < chunks.size(); ++k) {
-        chunks[k]->first_line = line;
-        line += breaks[k];
-    }
-
-    std::vector<std::promise<void>> done(chunks.size());
-    const std::size_t rows_per_chunk = rows / (chunks.size() ? chunks.size() : 1) + 1;
+    const std::size_t per_chunk = rows / chunks.size() + 1;
+    std::vector<std::exception_ptr> failed(chunks.size());
     std::vector<std::thread> pool;
-    for (unsigned w = 0; w < threads; ++w)
-        pool.emplace_back([&, w] {
-            for (std::size_t k = w; k < chunks.size(); k += threads) {
-                auto& ch = *chunks[k];
-                try {
-                    load_options o = sink.options();
-                    diagnostic_sink local(ch.result, o, sink.file());
-                    ch.target.claims.reserve(rows_per_chunk);
-                    ch.target.lines.reserve(rows_per_chunk);
-                    csv_row_parser<csv_chunk_target> parser(ch.target, roles, local, rows_per_chunk);
-                    parser.parse(ch.begin, ch.end, ch.first_line);
-                    done[k].set_value();
-                } catch (...) {
-                    done[k].set_exception(std::current_exception());
-                }
+    for (std::size_t k = 1; k < chunks.size(); ++k)
+        pool.emplace_back([&, k] {
+            auto& ch = *chunks[k];
+            try {
+                // Diagnostics name absolute lines: count the breaks before this chunk first
+                // (a few milliseconds per 100 MB, and it brings those pages in for the others).
+                ch.first_line = line + count_line_breaks(begin, ch.begin);
+                load_options o = sink.options();
+                diagnostic_sink local(ch.result, o, sink.file());
+                reserve_resident(ch.target.claims, per_chunk + per_chunk / 32);
+                reserve_resident(ch.target.lines, per_chunk + per_chunk / 32);
+                csv_row_parser<csv_chunk_target> parser(ch.target, roles, local, per_chunk);
+                if (release) parser.on_consumed(release);
+                parser.parse(ch.begin, ch.end, ch.first_line);
+            } catch (...) {
+                failed[k] = std::current_exception();
             }
         });
-
-    claim_id_checker ids(c);
     std::size_t added = 0;
-    std::exception_ptr failure;
-    for (std::size_t k = 0; k < chunks.size(); ++k) {
-        try {
-            done[k].get_future().get();
-            if (!failure && !sink.full()) added += merge_csv_chunk(*chunks[k], c, ids, sink);
-        } catch (...) {
-            if (!failure) failure = std::current_exception();
-        }
-        chunks[k].reset();
+    std::optional<csv_corpus_target> target;
+    try {
+        target.emplace(c, sink);
+        csv_row_parser<csv_corpus_target> parser(*target, roles, sink, per_chunk);
+        if (release) parser.on_consumed(release);
+        parser.parse(chunks[0]->begin, chunks[0]->end, line);
+        added = target->added;
+    } catch (...) {
+        failed[0] = std::current_exception();
     }
     for (auto& th : pool) th.join();
-    if (failure) std::rethrow_exception(failure);
+    for (auto& f : failed)
+        if (f) std::rethrow_exception(f);
+    for (std::size_t k = 1; k < chunks.size(); ++k) {
+        if (!sink.full()) added += merge_csv_chunk(*chunks[k], c, target->ids, sink);
+        chunks[k].reset();
+    }
     return added;
 }
 

@@ -515,11 +515,12 @@ public:
     }
 
     /// Parses the records of [begin, end), which starts at a record boundary on line `line`.
-    /// Called now and then with a position before every record still to be converted: the
-    /// text before it may be given back (see mapped_file::release_before).
-    void on_consumed(std::function<void(const char*)> release) { release_ = std::move(release); }
+    /// Called now and then with a range of text before every record still to be converted: it
+    /// may be given back (see mapped_file::release).
+    void on_consumed(std::function<void(const char*, const char*)> release) { release_ = std::move(release); }
 
-    void parse(const char* begin, const char* end, std::size_t line) {
+    /// Returns the line after the last record read (the next chunk's first line).
+    std::size_t parse(const char* begin, const char* end, std::size_t line) {
         // Records are split a few ahead of the one being converted, and the cache slots of their
         // names prefetched: converting a record takes less time than a cache miss.
         csv_splitter sp(begin, end, line);
@@ -531,8 +532,8 @@ public:
         const char* released = begin;
         while (!sink_.full()) {
             if (release_ && head != tail && (*ring)[tail % ahead].start - released >= release_step) {
+                release_(released, (*ring)[tail % ahead].start);
                 released = (*ring)[tail % ahead].start;
-                release_(released);
             }
             while (head - tail < ahead && fetch(sp, (*ring)[head % ahead])) {
                 auto& rec = (*ring)[head % ahead];
@@ -543,11 +544,12 @@ public:
             process((*ring)[tail % ahead]);
             ++tail;
         }
+        return sp.line();
     }
 
 private:
     static constexpr std::ptrdiff_t release_step = std::ptrdiff_t{8} << 20;
-    std::function<void(const char*)> release_;
+    std::function<void(const char*, const char*)> release_;
 
     static unsigned cache_bits(std::size_t n) noexcept {
         unsigned b = 10;
