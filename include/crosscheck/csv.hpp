@@ -34,7 +34,7 @@ inline load_result load_csv_text(std::string_view text, corpus& c, const load_op
     // Reserve from the average length of the first rows, so the claims vector does not grow
     // by doubling (which would briefly hold two copies of it).
     const auto body_size = static_cast<std::size_t>(end - body);
-    std::size_t estimate = 0;
+    std::size_t estimate = 0, id_bytes_per_row = 8;
     if (body_size > 0) {
         const std::size_t sample = std::min<std::size_t>(body_size, 1u << 16);
         // The id column's width sizes the id store (plus one length byte per id). Ids often
@@ -63,6 +63,7 @@ inline load_result load_csv_text(std::string_view text, corpus& c, const load_op
                 id_bytes = tail_bytes * rows / tail_rows;
         }
         if (rows > 0) {
+            id_bytes_per_row = id_bytes / rows + 1;
             estimate = body_size / (sample / rows) + 16;
             estimate += estimate / 32;
             c.reserve(c.size() + estimate, c.id_bytes() + id_bytes * (estimate / rows + 1));
@@ -72,7 +73,7 @@ inline load_result load_csv_text(std::string_view text, corpus& c, const load_op
     unsigned threads = detail::csv_thread_count(options.threads, body_size);
     if (threads > 1 && std::memchr(body, '"', body_size) == nullptr) {
         result.claims_added =
-            detail::parse_csv_parallel(body, end, body_line, roles, c, sink, threads, estimate, consumed);
+            detail::parse_csv_parallel(body, end, body_line, roles, c, sink, threads, estimate, id_bytes_per_row, consumed);
     } else {
         detail::csv_corpus_target target(c, sink);
         detail::csv_row_parser<detail::csv_corpus_target> parser(target, roles, sink, estimate);

@@ -47,10 +47,13 @@ struct csv_chunk_target {
     };
     std::unordered_map<std::vector<std::pair<symbol, symbol>>, scope_id, entries_hash> scope_index;
     std::vector<stored_claim> claims;
-    std::vector<char> ids;               ///< id texts, each followed by a NUL (stored_claim::id = offset)
-    std::vector<std::uint32_t> id_size;  ///< length of each claim's id (ids may be empty)
+    std::vector<char> ids;  ///< id texts as corpus::encode_claim_id writes them (stored_claim::id = offset)
     std::vector<claim_extra> extras;
     std::vector<std::size_t> lines;
+    // Whether every id so far is a decimal above the one before (first_id .. last_id): then the
+    // merge checks the chunk's ids for duplicates with one comparison (claim_id_checker::add_rising).
+    bool rising = true, any_id = false, generated = false;
+    std::uint64_t first_id = 0, last_id = 0;
 
     symbol name(std::string_view s) { return names.intern(s); }
     symbol unit(std::string_view s) { return units.intern(s); }
@@ -65,13 +68,21 @@ struct csv_chunk_target {
         return id;
     }
     // Duplicate ids are found when the chunks are merged, in file order.
-    std::optional<std::size_t> check_id(std::string_view, std::size_t) { return std::nullopt; }
+    std::optional<std::size_t> check_id(std::string_view id, std::size_t) {
+        std::uint64_t v = 0;
+        if (rising && decimal_id(id, v) && (!any_id || v > last_id)) {
+            if (!any_id) first_id = v;
+            last_id = v;
+            any_id = true;
+        } else {
+            rising = false;
+        }
+        return std::nullopt;
+    }
     void commit(const stored_claim& r, std::string_view id, const claim_extra* extra, std::size_t line) {
         stored_claim c = r;
-        c.id = static_cast<std::uint32_t>(ids.size());
-        ids.insert(ids.end(), id.begin(), id.end());
-        ids.push_back('\0');
-        id_size.push_back(static_cast<std::uint32_t>(id.size()));
+        c.id = static_cast<std::uint32_t>(corpus::encode_claim_id(ids, id));
+        generated = generated || id.empty();
         if (extra) {
             c.extra = static_cast<std::uint32_t>(extras.size());
             extras.push_back(*extra);
@@ -117,10 +128,26 @@ inline std::size_t merge_csv_chunk(csv_chunk& ch, corpus& c, claim_id_checker& i
         if (!note(d)) sink.warning(std::move(d));
     for (auto& s : ch.result.skipped) sink.result().skipped.push_back(std::move(s));
 
+    auto renumber = [&](stored_claim& r) {
+        r.subject = name_map[r.subject];
+        r.predicate = name_map[r.predicate];
+        r.scope = scope_map[r.scope];
+        r.source = source_map[r.source];
+        if (r.sym != no_symbol) r.sym = r.kind == value_kind::quantity ? unit_map[r.sym] : name_map[r.sym];
+    };
+    // Ids that rise past every earlier one (as a generated claims table's do): no id can be a
+    // duplicate, so the claims go in as one block.
+    if (t.rising && !t.generated && t.extras.empty() && (!t.any_id || ids.add_rising(t.first_id, t.last_id))) {
+        for (auto& r : t.claims) renumber(r);
+        c.append_stored(t.claims.data(), t.claims.size(), {t.ids.data(), t.ids.size()});
+        const std::size_t added = t.claims.size();
+        ch.target = csv_chunk_target{};
+        return added;
+    }
     std::size_t added = 0;
     for (std::size_t i = 0; i < t.claims.size(); ++i) {
         stored_claim r = t.claims[i];
-        std::string_view id(t.ids.data() + r.id, t.id_size[i]);
+        std::string_view id = corpus::decode_claim_id(t.ids.data(), r.id);
         if (!id.empty()) {
             if (auto first = ids.add(id, t.lines[i])) {
                 diagnostic d;
@@ -135,11 +162,7 @@ inline std::size_t merge_csv_chunk(csv_chunk& ch, corpus& c, claim_id_checker& i
                 continue;
             }
         }
-        r.subject = name_map[r.subject];
-        r.predicate = name_map[r.predicate];
-        r.scope = scope_map[r.scope];
-        r.source = source_map[r.source];
-        if (r.sym != no_symbol) r.sym = r.kind == value_kind::quantity ? unit_map[r.sym] : name_map[r.sym];
+        renumber(r);
         const claim_extra* extra = r.extra == stored_claim::none ? nullptr : &t.extras[r.extra];
         auto idx = c.add_stored(r, id, extra);
         ++added;
@@ -184,7 +207,7 @@ inline std::size_t count_line_breaks(const char* p, const char* e) noexcept {
 /// the file's names, and merging re-interns every name a chunk has. Returns the claims added.
 inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::size_t line,
                                       const std::vector<csv_col>& roles, corpus& c, diagnostic_sink& sink,
-                                      unsigned threads, std::size_t rows,
+                                      unsigned threads, std::size_t rows, std::size_t id_bytes_per_row,
                                       const std::function<void(const char*, const char*)>& release) {
     const auto size = static_cast<std::size_t>(end - begin);
     std::vector<std::unique_ptr<csv_chunk>> chunks;
@@ -214,8 +237,10 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
                 ch.first_line = line + count_line_breaks(begin, ch.begin);
                 load_options o = sink.options();
                 diagnostic_sink local(ch.result, o, sink.file());
-                reserve_resident(ch.target.claims, per_chunk + per_chunk / 32);
-                reserve_resident(ch.target.lines, per_chunk + per_chunk / 32);
+                const std::size_t room = per_chunk + per_chunk / 32;
+                reserve_resident(ch.target.claims, room);
+                reserve_resident(ch.target.lines, room);
+                reserve_resident(ch.target.ids, id_bytes_per_row * room);
                 csv_row_parser<csv_chunk_target> parser(ch.target, roles, local, per_chunk);
                 if (release) parser.on_consumed(release);
                 parser.parse(ch.begin, ch.end, ch.first_line);

@@ -141,6 +141,18 @@ inline bool parse_csv_number(std::string_view s, double& out) noexcept {
 /// Finds duplicate claim ids during a load. Ids that are increasing decimal numbers (what
 /// generators and databases write) need no memory at all; at the first id that is not, the
 /// checker builds a map of the ids already in the corpus and continues with it.
+/// Whether `s` is a plain decimal below 10^18 without leading zeros (`v` its value): ids that
+/// rise along a file are checked for duplicates by comparing with the last one.
+inline bool decimal_id(std::string_view s, std::uint64_t& v) noexcept {
+    if (s.empty() || s.size() > 18 || (s[0] == '0' && s.size() > 1)) return false;
+    v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    return true;
+}
+
 class claim_id_checker {
 public:
     /// `line` values in answers: 0 when the earlier occurrence's line is not known.
@@ -156,7 +168,7 @@ public:
     std::optional<std::size_t> add(std::string_view id, std::size_t line) {
         if (monotone_) {
             std::uint64_t v = 0;
-            if (decimal(id, v) && (!any_ || v > last_)) {
+            if (decimal_id(id, v) && (!any_ || v > last_)) {
                 last_ = v;
                 any_ = true;
                 return std::nullopt;
@@ -168,6 +180,16 @@ public:
         return it->second;
     }
 
+    /// Registers at once ids that rise from `first` to `last` (decimals, as decimal_id reads
+    /// them), all above every id so far. False, with nothing registered, when that cannot be
+    /// known without looking at each id: then add them one by one.
+    bool add_rising(std::uint64_t first, std::uint64_t last) noexcept {
+        if (!monotone_ || (any_ && first <= last_)) return false;
+        last_ = last;
+        any_ = true;
+        return true;
+    }
+
     /// Registers the id the corpus generated (`SOURCE#N`) for the claim it just added last.
     std::optional<std::size_t> add_generated(std::string_view id, std::size_t line) {
         if (monotone_) fall_back(corpus_.size() - 1);
@@ -177,15 +199,6 @@ public:
     }
 
 private:
-    static bool decimal(std::string_view s, std::uint64_t& v) noexcept {
-        if (s.empty() || s.size() > 18 || (s[0] == '0' && s.size() > 1)) return false;
-        v = 0;
-        for (char c : s) {
-            if (c < '0' || c > '9') return false;
-            v = v * 10 + static_cast<std::uint64_t>(c - '0');
-        }
-        return true;
-    }
     void fall_back(std::size_t count) {
         monotone_ = false;
         seen_.reserve(count * 2);

@@ -5,6 +5,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <string_view>
 #include <vector>
 
 #if defined(__linux__)
@@ -16,11 +18,32 @@ namespace crosscheck::detail {
 /// Buffers smaller than this are left to the allocator as they are.
 inline constexpr std::size_t resident_threshold = std::size_t{1} << 20;
 
-/// Makes [p, p + bytes) resident now, on 2 MiB pages where the kernel allows it. Why: each first
-/// touch of a fresh 4 KiB page is a page fault of its own, microseconds each (around 10 under
-/// virtualisation), and a large check writes hundreds of megabytes of fresh arrays; asked for in
-/// one call, the same pages cost a few percent of that. Only whole pages inside the buffer are
-/// advised, so memory around it is untouched. A no-op where the calls do not exist.
+/// Whether the kernel gives 2 MiB pages to memory that asks for them (transparent huge pages in
+/// `always` or `madvise` mode), read once.
+inline bool huge_pages_available() noexcept {
+#if defined(__linux__)
+    static const bool available = [] {
+        std::FILE* f = std::fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
+        if (!f) return false;
+        char buf[128] = {};
+        const std::size_t n = std::fread(buf, 1, sizeof buf - 1, f);
+        std::fclose(f);
+        const std::string_view s(buf, n);
+        return s.find("[always]") != std::string_view::npos || s.find("[madvise]") != std::string_view::npos;
+    }();
+    return available;
+#else
+    return false;
+#endif
+}
+
+/// Prepares [p, p + bytes), about to be written, for few page faults. Why: each first touch of
+/// a fresh 4 KiB page is a page fault of its own, microseconds each (around 10 under
+/// virtualisation), and a large check writes hundreds of megabytes of fresh arrays. On 2 MiB
+/// pages a fault covers 512 times as much; where the kernel has none, the pages are populated
+/// in one call instead (then at once, which is why only sizes about to be used are given).
+/// Only whole pages inside the buffer are advised, so memory around it is untouched. A no-op
+/// where the calls do not exist.
 inline void prefault(void* p, std::size_t bytes) noexcept {
 #if defined(__linux__)
     if (p == nullptr || bytes < resident_threshold) return;
@@ -31,7 +54,7 @@ inline void prefault(void* p, std::size_t bytes) noexcept {
     void* start = reinterpret_cast<void*>(lo);
     const auto len = static_cast<std::size_t>(hi - lo);
 #if defined(MADV_HUGEPAGE)
-    ::madvise(start, len, MADV_HUGEPAGE);
+    if (huge_pages_available() && ::madvise(start, len, MADV_HUGEPAGE) == 0) return;
 #endif
 #if defined(MADV_POPULATE_WRITE)
     ::madvise(start, len, MADV_POPULATE_WRITE);  // fails harmlessly before Linux 5.14
