@@ -7,7 +7,7 @@
 #include <crosscheck/io.hpp>
 #include <crosscheck/json.hpp>
 
-#include <catch2/catch.hpp>
+#include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
 #include <algorithm>
 #include <filesystem>

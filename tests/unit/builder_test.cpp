@@ -2,7 +2,7 @@
 // builds, which must equal a corpus assembled by hand through the corpus API.
 #include <crosscheck/builder.hpp>
 
-#include <catch2/catch.hpp>
+#include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
 #include <string>
 #include <vector>

@@ -2,7 +2,7 @@
 // value_traits customization point (ADL hooks and specializations), type erasure, claim<T>.
 #include <crosscheck/claim.hpp>
 
-#include <catch2/catch.hpp>
+#include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
 #include <memory>
 #include <sstream>

@@ -5,7 +5,7 @@
 #include <crosscheck/checks.hpp>
 #include <crosscheck/corpus.hpp>
 
-#include <catch2/catch.hpp>
+#include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
 #include <algorithm>
 #include <cstdint>

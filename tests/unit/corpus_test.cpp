@@ -3,7 +3,7 @@
 // kind, assertion periods (§3.3) and origins (§4).
 #include <crosscheck/corpus.hpp>
 
-#include <catch2/catch.hpp>
+#include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
 #include <algorithm>
 #include <limits>

@@ -1,7 +1,7 @@
 // The branch-free searches behind the dominance counts must agree with the standard ones.
 #include <crosscheck/detail/counting.hpp>
 
-#include <catch2/catch.hpp>
+#include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
 #include <algorithm>
 #include <random>

@@ -5,7 +5,7 @@
 #include "../../examples/datasets/flight.hpp"
 #include "../../examples/datasets/population.hpp"
 
-#include <catch2/catch.hpp>
+#include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
 #include <string>
 #include <vector>

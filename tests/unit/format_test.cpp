@@ -2,7 +2,7 @@
 // Distributed under the Boost Software License, Version 1.0.
 #include <crosscheck/format.hpp>
 
-#include <catch2/catch.hpp>
+#include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
 #include <sstream>
 #include <string>

@@ -3,7 +3,7 @@
 #include <crosscheck/csv.hpp>
 #include <crosscheck/json.hpp>
 
-#include <catch2/catch.hpp>
+#include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
 #include <sstream>
 #include <string>

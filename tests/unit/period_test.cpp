@@ -3,7 +3,7 @@
 // under test.
 #include <crosscheck/period.hpp>
 
-#include <catch2/catch.hpp>
+#include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
 #include <algorithm>
 #include <optional>

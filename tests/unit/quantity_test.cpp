@@ -2,7 +2,7 @@
 // tolerance, the `approx` field, and the unit registry.
 #include <crosscheck/quantity.hpp>
 
-#include <catch2/catch.hpp>
+#include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
 #include <cmath>
 #include <limits>

@@ -4,7 +4,7 @@
 #include <crosscheck/checks.hpp>
 #include <crosscheck/json.hpp>
 
-#include <catch2/catch.hpp>
+#include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
 #include <set>
 #include <string>

@@ -3,7 +3,7 @@
 #include <crosscheck/detail/fold.hpp>
 #include <crosscheck/symbols.hpp>
 
-#include <catch2/catch.hpp>
+#include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
 #include <memory>
 #include <string>

@@ -3,7 +3,7 @@
 #include <crosscheck/builder.hpp>
 #include <crosscheck/views.hpp>
 
-#include <catch2/catch.hpp>
+#include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
 #include <algorithm>
 #include <string>
