@@ -158,7 +158,8 @@ inline std::optional<period> parse_date_text(std::string_view s, const char*& wh
     return period{dn, dn, precision::day, precision::day};
 }
 
-inline void append_padded(std::string& out, int v, int width) {
+/// Writes v (0 <= v < 10^width, else all its digits) with at least `width` digits at o.
+inline char* put_padded(char* o, int v, int width) noexcept {
     char buf[16];
     int n = 0;
     unsigned u = v < 0 ? 0u - static_cast<unsigned>(v) : static_cast<unsigned>(v);
@@ -166,36 +167,45 @@ inline void append_padded(std::string& out, int v, int width) {
         buf[n++] = static_cast<char>('0' + u % 10);
         u /= 10;
     } while (u != 0);
-    if (v < 0) out.push_back('-');
-    for (int i = n; i < width; ++i) out.push_back('0');
-    while (n > 0) out.push_back(buf[--n]);
+    if (v < 0) *o++ = '-';
+    for (int i = n; i < width; ++i) *o++ = '0';
+    while (n > 0) *o++ = buf[--n];
+    return o;
 }
 
-/// Writes the Date (at `prec`) that starts (or ends, if `end`) at day `d`.
-inline std::string date_text(day_number d, precision prec) {
+/// Writes the Date (at `prec`) that starts (or ends, if `end`) at day `d` at o (at most 16
+/// bytes). Reports format a period per claim shown, so this allocates nothing.
+inline char* put_date_text(char* o, day_number d, precision prec) noexcept {
     auto ymd = date::year_month_day{to_sys_days(d)};
-    std::string out;
-    append_padded(out, static_cast<int>(ymd.year()), 4);
+    o = put_padded(o, static_cast<int>(ymd.year()), 4);
     auto m = static_cast<unsigned>(ymd.month());
     switch (prec) {
         case precision::year: break;
-        case precision::half: out += (m <= 6 ? "-H1" : "-H2"); break;
+        case precision::half:
+            *o++ = '-', *o++ = 'H';
+            *o++ = m <= 6 ? '1' : '2';
+            break;
         case precision::quarter:
-            out += "-Q";
-            out.push_back(static_cast<char>('1' + (m - 1) / 3));
+            *o++ = '-', *o++ = 'Q';
+            *o++ = static_cast<char>('1' + (m - 1) / 3);
             break;
         case precision::month:
-            out.push_back('-');
-            append_padded(out, static_cast<int>(m), 2);
+            *o++ = '-';
+            o = put_padded(o, static_cast<int>(m), 2);
             break;
         case precision::day:
-            out.push_back('-');
-            append_padded(out, static_cast<int>(m), 2);
-            out.push_back('-');
-            append_padded(out, static_cast<int>(static_cast<unsigned>(ymd.day())), 2);
+            *o++ = '-';
+            o = put_padded(o, static_cast<int>(m), 2);
+            *o++ = '-';
+            o = put_padded(o, static_cast<int>(static_cast<unsigned>(ymd.day())), 2);
             break;
     }
-    return out;
+    return o;
+}
+
+inline std::string date_text(day_number d, precision prec) {
+    char buf[16];
+    return std::string(buf, put_date_text(buf, d, prec));
 }
 
 }  // namespace detail
@@ -256,15 +266,17 @@ inline bool period::is_single_date() const noexcept {
 /// The text of a period: one Date when it is one (`2025-Q2`), else `A..B` with an empty side for
 /// an open end (`2025-04..`, `..2020-12-07`, `..` for all time). parse_period reads it back.
 inline std::string to_string(const period& p) {
-    if (p.is_single_date()) return detail::date_text(p.first(), p.first_precision());
-    std::string out;
-    if (!p.open_start()) out += detail::date_text(p.first(), p.first_precision());
-    out += "..";
-    if (!p.open_end()) {
-        // The end is written at its precision; date_text names the period containing the day.
-        out += detail::date_text(p.last(), p.last_precision());
+    char buf[40];
+    char* o = buf;
+    if (p.is_single_date()) {
+        o = detail::put_date_text(o, p.first(), p.first_precision());
+    } else {
+        if (!p.open_start()) o = detail::put_date_text(o, p.first(), p.first_precision());
+        *o++ = '.', *o++ = '.';
+        // The end is written at its precision; the text names the period containing the day.
+        if (!p.open_end()) o = detail::put_date_text(o, p.last(), p.last_precision());
     }
-    return out;
+    return std::string(buf, o);
 }
 
 inline std::ostream& operator<<(std::ostream& os, const period& p) {

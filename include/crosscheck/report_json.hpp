@@ -12,92 +12,160 @@
 
 #include <charconv>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+// SSE2 is part of every x86-64 processor; elsewhere strings are scanned byte by byte.
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#include <emmintrin.h>
+#define CROSSCHECK_DETAIL_JSON_SSE2 1
+#else
+#define CROSSCHECK_DETAIL_JSON_SSE2 0
+#endif
+
 namespace crosscheck::detail {
 
+/// Writes JSON text into a growing buffer of its own (plain pointer writes: std::string's
+/// out-of-line append showed in profiles of large reports).
 class json_writer {
 public:
-    explicit json_writer(std::string& out) : out_(out) {}
+    json_writer() = default;
+    json_writer(const json_writer&) = delete;
+    json_writer& operator=(const json_writer&) = delete;
 
-    void raw(std::string_view s) { out_.append(s.data(), s.size()); }
-    void raw(char ch) { out_.push_back(ch); }
+    /// What was written since the last clear().
+    std::string_view view() const noexcept { return {buf_.get(), len_}; }
+    std::size_t size() const noexcept { return len_; }
+    void clear() noexcept { len_ = 0; }
+
+    void raw(std::string_view s) {
+        char* o = room(s.size());
+        if (!s.empty()) std::memcpy(o, s.data(), s.size());
+        len_ += s.size();
+    }
+    void raw(char ch) {
+        *room(1) = ch;
+        ++len_;
+    }
 
     void number(std::uint64_t v) {
-        char buf[24];
-        auto res = std::to_chars(buf, buf + sizeof buf, v);
-        out_.append(buf, static_cast<std::size_t>(res.ptr - buf));
+        char* o = room(24);
+        len_ = static_cast<std::size_t>(std::to_chars(o, o + 24, v).ptr - buf_.get());
     }
 
     /// A JSON string as nlohmann writes it with ensure_ascii off: `"` `\` and control
     /// characters escaped, valid UTF-8 copied, each byte of invalid UTF-8 replaced by U+FFFD
     /// (a report must be valid JSON whatever a quote contained).
     void string(std::string_view s) {
-        out_.push_back('"');
-        std::size_t run = 0;  // start of the pending run of bytes copied as they are
-        std::size_t i = 0;
         const auto* p = reinterpret_cast<const unsigned char*>(s.data());
         const std::size_t n = s.size();
+        // Room for the worst case (every byte a \u00XX escape) once, then plain pointer writes:
+        // reports write strings by the ten million, most of them short ids.
+        char* o = room(6 * n + 2);
+        *o++ = '"';
+        std::size_t i = 0;
         while (i < n) {
-            const unsigned char ch = p[i];
-            if (ch >= 0x20 && ch != '"' && ch != '\\' && ch < 0x80) {
-                ++i;
-                continue;
+            const std::size_t run = plain_prefix(p + i, n - i);
+            if (run != 0) {
+                std::memcpy(o, p + i, run);
+                o += run;
+                i += run;
+                if (i == n) break;
             }
+            const unsigned char ch = p[i];
             if (ch >= 0x80) {
-                const std::size_t len = utf8_length(p + i, n - i);
-                if (len != 0) {
+                if (const std::size_t len = utf8_length(p + i, n - i)) {
+                    std::memcpy(o, p + i, len);
+                    o += len;
                     i += len;
                     continue;
                 }
             }
-            out_.append(s.data() + run, i - run);
-            escape(ch);
-            run = ++i;
+            o = escape(o, ch);
+            ++i;
         }
-        out_.append(s.data() + run, n - run);
-        out_.push_back('"');
+        *o++ = '"';
+        len_ = static_cast<std::size_t>(o - buf_.get());
     }
 
     void key(std::string_view k) {
         string(k);
-        out_.push_back(':');
+        raw(':');
     }
 
     template <class Range>
     void string_array(const Range& items) {
-        out_.push_back('[');
+        raw('[');
         bool first = true;
         for (const auto& s : items) {
-            if (!first) out_.push_back(',');
+            if (!first) raw(',');
             first = false;
             string(s);
         }
-        out_.push_back(']');
+        raw(']');
     }
 
 private:
-    void escape(unsigned char ch) {
+    /// A pointer to at least `n` writable bytes after the written ones.
+    char* room(std::size_t n) {
+        if (cap_ - len_ < n) grow(n);
+        return buf_.get() + len_;
+    }
+    void grow(std::size_t n) {
+        std::size_t cap = cap_ < 4096 ? 4096 : cap_ * 2;
+        while (cap - len_ < n) cap *= 2;
+        std::unique_ptr<char[]> bigger(new char[cap]);  // not value-initialised: no zeroing
+        if (len_) std::memcpy(bigger.get(), buf_.get(), len_);
+        buf_ = std::move(bigger);
+        cap_ = cap;
+    }
+
+    /// How many bytes from p need no escaping: printable ASCII other than `"` and `\`.
+    static std::size_t plain_prefix(const unsigned char* p, std::size_t n) noexcept {
+        std::size_t i = 0;
+#if CROSSCHECK_DETAIL_JSON_SSE2
+        // A signed compare below 0x20 catches control bytes and every byte >= 0x80 at once.
+        const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+        for (; i + 16 <= n; i += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+            const __m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, space),
+                                             _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+            if (const auto mask = static_cast<unsigned>(_mm_movemask_epi8(bad)))
+                return i + static_cast<std::size_t>(__builtin_ctz(mask));
+        }
+#endif
+        while (i < n && p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' && p[i] != '\\') ++i;
+        return i;
+    }
+
+    static char* escape(char* o, unsigned char ch) noexcept {
+        auto two = [&](char c) {
+            o[0] = '\\';
+            o[1] = c;
+            return o + 2;
+        };
         switch (ch) {
-            case '"': out_.append("\\\""); return;
-            case '\\': out_.append("\\\\"); return;
-            case '\b': out_.append("\\b"); return;
-            case '\f': out_.append("\\f"); return;
-            case '\n': out_.append("\\n"); return;
-            case '\r': out_.append("\\r"); return;
-            case '\t': out_.append("\\t"); return;
+            case '"': return two('"');
+            case '\\': return two('\\');
+            case '\b': return two('b');
+            case '\f': return two('f');
+            case '\n': return two('n');
+            case '\r': return two('r');
+            case '\t': return two('t');
             default: break;
         }
         if (ch < 0x20) {
             static constexpr char hex[] = "0123456789abcdef";
             const char esc[6] = {'\\', 'u', '0', '0', hex[ch >> 4], hex[ch & 15]};
-            out_.append(esc, 6);
-            return;
+            std::memcpy(o, esc, 6);
+            return o + 6;
         }
-        out_.append("\xEF\xBF\xBD");  // invalid UTF-8 byte: U+FFFD
+        std::memcpy(o, "\xEF\xBF\xBD", 3);  // invalid UTF-8 byte: U+FFFD
+        return o + 3;
     }
 
     /// Length of the valid UTF-8 sequence at p (lead byte >= 0x80), or 0 when invalid
@@ -121,7 +189,8 @@ private:
         return 0;
     }
 
-    std::string& out_;
+    std::unique_ptr<char[]> buf_;
+    std::size_t len_ = 0, cap_ = 0;
 };
 
 // Members are written in the sorted order nlohmann's std::map-based objects print them in, so
@@ -226,10 +295,8 @@ class json_report_writer {
 public:
     explicit json_report_writer(std::ostream& os, int indent = 2)
         : os_(os),
-          w_(buf_),
           pad_(indent > 0 ? static_cast<std::size_t>(indent) : 0, ' '),
           nl_(indent >= 0 ? "\n" : "") {
-        buf_.reserve(flush_at + 4096);
         w_.raw('{');
         w_.raw(nl_);
         w_.raw(pad_);
@@ -244,7 +311,7 @@ public:
         w_.raw(pad_);
         w_.raw(pad_);
         detail::write_finding(w_, f);
-        if (buf_.size() >= flush_at) flush();
+        if (w_.size() >= flush_at) flush();
     }
     std::size_t findings_written() const noexcept { return count_; }
 
@@ -273,7 +340,7 @@ public:
                 w_.raw(',');
                 w_.string(r.pairs[i].second);
                 w_.raw(']');
-                if (buf_.size() >= flush_at) flush();
+                if (w_.size() >= flush_at) flush();
             }
             w_.raw("],");
             w_.raw(nl_);
@@ -290,11 +357,11 @@ public:
 private:
     static constexpr std::size_t flush_at = std::size_t{1} << 16;
     void flush() {
-        os_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
-        buf_.clear();
+        const auto text = w_.view();
+        os_.write(text.data(), static_cast<std::streamsize>(text.size()));
+        w_.clear();
     }
     std::ostream& os_;
-    std::string buf_;
     detail::json_writer w_;
     std::string pad_;
     std::string_view nl_;

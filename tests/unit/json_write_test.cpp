@@ -12,10 +12,9 @@ using namespace crosscheck;
 
 namespace {
 std::string written(const std::string& s) {
-    std::string out;
-    detail::json_writer w(out);
+    detail::json_writer w;
     w.string(s);
-    return out;
+    return std::string(w.view());
 }
 std::string by_nlohmann(const std::string& s) {
     return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
