@@ -81,6 +81,15 @@ struct guess_lca_fn {
     }
 };
 
+/// Sums, the Hubs-and-Authorities fact-finder (Kleinberg 1999; a baseline of Pasternack & Roth
+/// 2010): a value's belief is the sum of its sources' trust, a source's trust the sum of its
+/// values' belief.
+struct sums_fn {
+    resolution operator()(const evidence_table& ev, const resolve_options& opt = {}) const {
+        return detail::run_sums(detail::prepare(ev, opt));
+    }
+};
+
 inline constexpr majority_fn majority{};
 inline constexpr weighted_vote_fn weighted_vote{};
 inline constexpr truth_finder_fn truth_finder{};
@@ -88,6 +97,7 @@ inline constexpr accu_fn accu{};
 inline constexpr accu_copy_fn accu_copy{};
 inline constexpr simple_lca_fn simple_lca{};
 inline constexpr guess_lca_fn guess_lca{};
+inline constexpr sums_fn sums{};
 
 /// Runs any method: a built-in function object or your own callable.
 template <class Method,
@@ -105,11 +115,16 @@ struct named_method {
 };
 
 /// The built-in methods by name, simplest first: majority, weighted, truthfinder, accu, accu_copy,
-/// simple_lca, guess_lca. Append your own to compare them in the same run.
+/// simple_lca, guess_lca, sums. Append your own to compare them in the same run.
 inline std::vector<named_method> standard_methods() {
-    return {{"majority", majority}, {"weighted", weighted_vote},   {"truthfinder", truth_finder},
-            {"accu", accu},         {"accu_copy", accu_copy},     {"simple_lca", simple_lca},
-            {"guess_lca", guess_lca}};
+    return {{"majority", majority},
+            {"weighted", weighted_vote},
+            {"truthfinder", truth_finder},
+            {"accu", accu},
+            {"accu_copy", accu_copy},
+            {"simple_lca", simple_lca},
+            {"guess_lca", guess_lca},
+            {"sums", sums}};
 }
 
 }  // namespace crosscheck

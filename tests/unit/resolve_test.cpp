@@ -101,7 +101,7 @@ TEST_CASE("iterative methods learn which source to believe on a tie", "[resolve]
     for (auto method : {crosscheck::resolve_method(crosscheck::accu), crosscheck::resolve_method(crosscheck::accu_copy),
                         crosscheck::resolve_method(crosscheck::truth_finder),
                         crosscheck::resolve_method(crosscheck::simple_lca),
-                        crosscheck::resolve_method(crosscheck::guess_lca)}) {
+                        crosscheck::resolve_method(crosscheck::guess_lca), crosscheck::resolve_method(crosscheck::sums)}) {
         const auto r = crosscheck::resolve(ev, method);
         CHECK(chosen(r, ev, "contested") == "right");
         CHECK(r.sources[*ev.find_source("good")].reliability > r.sources[*ev.find_source("bad")].reliability);
@@ -203,6 +203,33 @@ TEST_CASE("LCA: a reliable source outvotes two unreliable ones after EM", "[reso
         CHECK(r.sources[*ev.find_source("good")].reliability > 0.9);
         CHECK(r.sources[*ev.find_source("bad1")].reliability < 0.2);
     }
+}
+
+TEST_CASE("Sums: belief and trust rounds derived by hand", "[resolve][sums]") {
+    // k1: a and b state x, c states y. k2: c states v first, then a states u.
+    evidence_table ev;
+    ev.observe("a", "k1", tok("x"));
+    ev.observe("b", "k1", tok("x"));
+    ev.observe("c", "k1", tok("y"));
+    ev.observe("c", "k2", tok("v"));
+    ev.observe("a", "k2", tok("u"));
+    crosscheck::resolve_options o;
+    o.max_iterations = 1;
+    // Round 1, all trust 1: beliefs are counts, x 2, y 1; u and v 1 each, a tie that the value
+    // stated first (v) takes.
+    auto r = crosscheck::sums(ev, o);
+    CHECK(r.find(ev, "k1")->chosen().score == Approx(2.0));
+    CHECK(chosen(r, ev, "k2") == "v");
+    // Trust after round 1: a = 2 + 1, b = 2, c = 1 + 1; over the largest: 1, 2/3, 2/3.
+    // Round 2: x = 1 + 2/3, y = 2/3, u = 1, v = 2/3, so a's value u now wins.
+    o.max_iterations = 2;
+    r = crosscheck::sums(ev, o);
+    CHECK(r.find(ev, "k1")->chosen().score == Approx(5.0 / 3.0));
+    CHECK(r.find(ev, "k1")->ranked[1].score == Approx(2.0 / 3.0));
+    CHECK(chosen(r, ev, "k2") == "u");
+    CHECK(r.find(ev, "k2")->chosen().score == Approx(1.0));
+    CHECK(r.find(ev, "k2")->ranked[1].score == Approx(2.0 / 3.0));
+    CHECK(r.sources[*ev.find_source("b")].reliability == Approx(2.0 / 3.0));
 }
 
 TEST_CASE("copy detection discounts a group that shares false values", "[resolve]") {

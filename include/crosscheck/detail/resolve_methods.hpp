@@ -342,6 +342,57 @@ inline resolution run_lca(const resolve_problem& p, bool guess, const char* name
     return finish(p, name, rounds, post, post, h);
 }
 
+// Sums, the Hubs-and-Authorities fact-finder (Kleinberg 1999) as Pasternack & Roth (COLING 2010)
+// use it: a value's belief is the summed trust of the statements that support it (with their
+// origin weights), a source's trust the summed belief of the values its statements support.
+// Trust starts at 1 for every source and is divided by its largest value each round (a common
+// scale changes no ranking); confidence is a value's share of its item's belief.
+inline resolution run_sums(const resolve_problem& p) {
+    const auto& obs = p.ev->observations();
+    const std::size_t ns = p.ev->sources().size();
+    std::vector<double> t(ns, 1.0), next(ns);
+    auto belief = zero_scores(p);
+    auto conf = zero_scores(p);
+    std::size_t rounds = 0;
+    while (true) {
+        ++rounds;
+        for (evidence_table::index it = 0; it < belief.size(); ++it) {
+            const auto& io = p.item_obs[it];
+            if (io.empty()) continue;
+            const std::size_t k = p.nvalues(it);
+            std::fill(belief[it].begin(), belief[it].end(), 0.0);
+            std::vector<char> seen(k, 0);
+            for (auto o : io) seen[obs[o].value] = 1;
+            double total = 0;
+            for (evidence_table::index v = 0; v < k; ++v) {
+                if (!seen[v]) continue;
+                for (auto o : io)
+                    if (p.supports(it, v, obs[o].value)) belief[it][v] += p.weight[o] * t[obs[o].source];
+                total += belief[it][v];
+            }
+            for (evidence_table::index v = 0; v < k; ++v) conf[it][v] = seen[v] && total > 0 ? belief[it][v] / total : 0.0;
+        }
+        if (rounds >= p.opt->max_iterations) break;
+        std::fill(next.begin(), next.end(), 0.0);
+        for (auto o : p.active) {
+            const auto it = obs[o].item;
+            for (evidence_table::index v = 0; v < p.nvalues(it); ++v)
+                if (belief[it][v] > 0 && p.supports(it, v, obs[o].value)) next[obs[o].source] += belief[it][v];
+        }
+        double top = 0;
+        for (auto x : next) top = std::max(top, x);
+        double moved = 0;
+        for (evidence_table::index s = 0; s < ns; ++s) {
+            if (p.source_obs[s].empty()) continue;
+            const double nt = top > 0 ? next[s] / top : 0.0;
+            moved = std::max(moved, std::fabs(nt - t[s]));
+            t[s] = nt;
+        }
+        if (moved < p.opt->convergence) break;
+    }
+    return finish(p, "sums", rounds, belief, conf, t);
+}
+
 // TruthFinder (Yin, Han & Yu 2008): trust of a source is the mean confidence of its facts; a
 // fact's confidence grows with the trust of its sources and of similar facts, shrinks with
 // conflicting ones.
