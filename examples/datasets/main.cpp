@@ -1,7 +1,7 @@
 // crosscheck — verify claims against their sources.
 // Distributed under the Boost Software License, Version 1.0.
 //
-// crosscheck-eval population|book|flight DIR [--method NAME] [--write-corpus OUT.json]
+// crosscheck-eval population|population-raw|book|flight DIR [--method NAME] [--write-corpus OUT.json]
 //
 // Converts a public truth-discovery data set into crosscheck evidence, resolves it with each
 // method (or the one named) and prints one JSON object per method on stdout:
@@ -33,11 +33,14 @@ struct published {
 
 // The published precision of each data set's README, by our method name.
 std::map<std::string, std::string> published_figures(const std::string& dataset) {
-    if (dataset == "population")
+    if (dataset == "population" || dataset == "population-raw")
         return {{"majority", "Voting .7993"},
                 {"truthfinder", "TruthFinder .8504"},
                 {"accu", "(best: MistakeLCA .8613)"},
-                {"accu_copy", "(best: MistakeLCA .8613)"}};
+                {"accu_copy", "(best: MistakeLCA .8613)"},
+                {"simple_lca", "(best: MistakeLCA .8613)"},
+                {"guess_lca", "GuessLCA .8358"},
+                {"sums", "Sums .8212"}};
     if (dataset == "book" || dataset == "book-raw" || dataset == "book-silver")
         return {{"majority", "naive vote .71"},
                 {"truthfinder", "TruthFinder .83 (Yin: .85)"},
@@ -67,7 +70,7 @@ score evaluate(const datasets::dataset& d, const crosscheck::resolution& r) {
         if (d.correct(values[ir.chosen().value], g.truth)) ++s.correct;
         std::size_t tied = 0, tied_correct = 0;
         for (const auto& rv : ir.ranked) {
-            if (rv.score != ir.chosen().score) continue;
+            if (!crosscheck::detail::same_score(rv.score, ir.chosen().score)) continue;  // ties as resolve ranks them
             ++tied;
             if (d.correct(values[rv.value], g.truth)) ++tied_correct;
         }
@@ -93,6 +96,12 @@ void write_corpus(const datasets::dataset& d, const std::string& path) {
             const auto bar = key.rfind('|');
             c["subject"] = key.substr(0, bar);
             c["predicate"] = "population";
+            if (o.cites) {
+                // A repeated figure cites the editor of the edit that put it there (spec section 4).
+                auto root = *o.cites;
+                while (obs[root].cites) root = *obs[root].cites;
+                if (obs[root].source != o.source) c["cites"] = nlohmann::json::array({d.ev.sources()[obs[root].source].id});
+            }
             if (o.period) c["valid"] = std::to_string(*o.period);
             else c["scope"] = {{"property", key.substr(bar + 1)}};  // no year: keep the key apart
             if (v.has_number() && v.number == std::floor(v.number) && std::fabs(v.number) < 9e15)
@@ -153,7 +162,7 @@ int run_daily(const std::string& dir, const std::string& method) {
 }
 
 int usage() {
-    std::cerr << "usage: crosscheck-eval population|book|book-raw|book-silver|flight|flight-daily DIR [--method NAME] [--write-corpus OUT.json]\n"
+    std::cerr << "usage: crosscheck-eval population|population-raw|book|book-raw|book-silver|flight|flight-daily DIR [--method NAME] [--write-corpus OUT.json]\n"
                  "methods:";
     for (const auto& m : crosscheck::standard_methods()) std::cerr << ' ' << m.name;
     std::cerr << '\n';
@@ -176,7 +185,8 @@ int main(int argc, char** argv) {
     try {
         const auto t0 = std::chrono::steady_clock::now();
         datasets::dataset d;
-        if (which == "population") d = datasets::load_population(dir);
+        if (which == "population") d = datasets::load_population(dir, true);
+        else if (which == "population-raw") d = datasets::load_population(dir, false);
         else if (which == "book") d = datasets::load_book(dir, true);
         else if (which == "book-raw") d = datasets::load_book(dir, false);
         else if (which == "book-silver") d = datasets::load_book(dir, true, "book_silver.txt");
@@ -185,7 +195,7 @@ int main(int argc, char** argv) {
         else return usage();
         const auto t1 = std::chrono::steady_clock::now();
         if (!corpus_out.empty()) {
-            if (which == "flight" || which == "book-raw") {
+            if (which == "flight" || which == "book-raw" || which == "population-raw") {
                 std::cerr << "--write-corpus: only population and book are written as corpora\n";
                 return 2;
             }
@@ -196,7 +206,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s: %zu sources, %zu items, %zu observations, gold %zu (%zu stated); loaded in %.1f s\n",
                      d.name.c_str(), d.ev.sources().size(), d.ev.items().size(), d.ev.observations().size(),
                      d.gold_total, d.gold.size(), std::chrono::duration<double>(t1 - t0).count());
-        std::fprintf(stderr, "%-11s %-12s %9s %7s %11s  %s\n", "dataset", "method", "precision", "items", "random-tie",
+        std::fprintf(stderr, "%-14s %-12s %9s %7s %11s  %s\n", "dataset", "method", "precision", "items", "random-tie",
                      "published");
         bool found = false;
         for (const auto& m : crosscheck::standard_methods()) {
@@ -214,7 +224,7 @@ int main(int argc, char** argv) {
                                    {"iterations", r.iterations}, {"seconds", secs}};
             std::cout << line.dump() << std::endl;
             auto f = figures.find(m.name);
-            std::fprintf(stderr, "%-11s %-12s %9.4f %7zu %11.4f  %s\n", d.name.c_str(), m.name.c_str(), precision,
+            std::fprintf(stderr, "%-14s %-12s %9.4f %7zu %11.4f  %s\n", d.name.c_str(), m.name.c_str(), precision,
                          sc.items, random, f == figures.end() ? "" : f->second.c_str());
         }
         if (!found) return usage();

@@ -351,8 +351,10 @@ inline void add_resolve_command(CLI::App& app, resolve_settings& rs) {
     cmd->add_option("files", s.files, "Corpus files; several are read as one corpus")->required();
     cmd->add_option("--input-format", s.input_format, "json or csv (default: by file extension)")
         ->check(CLI::IsMember({"json", "csv"}));
-    cmd->add_option("-m,--method", rs.method, "majority, weighted, truthfinder, accu or accu_copy (default: accu)")
-        ->check(CLI::IsMember({"majority", "weighted", "truthfinder", "accu", "accu_copy"}));
+    cmd->add_option("-m,--method", rs.method,
+                    "majority, weighted, truthfinder, accu, accu_copy, simple_lca, guess_lca or sums (default: accu)")
+        ->check(CLI::IsMember(
+            {"majority", "weighted", "truthfinder", "accu", "accu_copy", "simple_lca", "guess_lca", "sums"}));
     cmd->add_option("-f,--format", s.format_name, "Output format (default: text)")
         ->check(CLI::IsMember({"text", "json", "markdown"}));
     cmd->add_option("--time-varying", rs.time_varying,

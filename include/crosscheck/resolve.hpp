@@ -65,11 +65,39 @@ struct accu_copy_fn {
     }
 };
 
+/// SimpleLCA (Pasternack & Roth, WWW 2013): EM over the latent truth of each item with one
+/// honesty parameter per source; a dishonest statement is any of the item's other values.
+struct simple_lca_fn {
+    resolution operator()(const evidence_table& ev, const resolve_options& opt = {}) const {
+        return detail::run_lca(detail::prepare(ev, opt), false, "simple_lca");
+    }
+};
+
+/// GuessLCA (Pasternack & Roth, WWW 2013): as SimpleLCA, but a source that does not know the
+/// truth guesses, more often the values more of the item's statements give.
+struct guess_lca_fn {
+    resolution operator()(const evidence_table& ev, const resolve_options& opt = {}) const {
+        return detail::run_lca(detail::prepare(ev, opt), true, "guess_lca");
+    }
+};
+
+/// Sums, the Hubs-and-Authorities fact-finder (Kleinberg 1999; a baseline of Pasternack & Roth
+/// 2010): a value's belief is the sum of its sources' trust, a source's trust the sum of its
+/// values' belief.
+struct sums_fn {
+    resolution operator()(const evidence_table& ev, const resolve_options& opt = {}) const {
+        return detail::run_sums(detail::prepare(ev, opt));
+    }
+};
+
 inline constexpr majority_fn majority{};
 inline constexpr weighted_vote_fn weighted_vote{};
 inline constexpr truth_finder_fn truth_finder{};
 inline constexpr accu_fn accu{};
 inline constexpr accu_copy_fn accu_copy{};
+inline constexpr simple_lca_fn simple_lca{};
+inline constexpr guess_lca_fn guess_lca{};
+inline constexpr sums_fn sums{};
 
 /// Runs any method: a built-in function object or your own callable.
 template <class Method,
@@ -86,11 +114,17 @@ struct named_method {
     resolve_method run;
 };
 
-/// The built-in methods by name, simplest first: majority, weighted, truthfinder, accu, accu_copy.
-/// Append your own to compare them in the same run.
+/// The built-in methods by name, simplest first: majority, weighted, truthfinder, accu, accu_copy,
+/// simple_lca, guess_lca, sums. Append your own to compare them in the same run.
 inline std::vector<named_method> standard_methods() {
-    return {{"majority", majority}, {"weighted", weighted_vote}, {"truthfinder", truth_finder},
-            {"accu", accu},         {"accu_copy", accu_copy}};
+    return {{"majority", majority},
+            {"weighted", weighted_vote},
+            {"truthfinder", truth_finder},
+            {"accu", accu},
+            {"accu_copy", accu_copy},
+            {"simple_lca", simple_lca},
+            {"guess_lca", guess_lca},
+            {"sums", sums}};
 }
 
 }  // namespace crosscheck

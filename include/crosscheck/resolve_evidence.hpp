@@ -177,6 +177,7 @@ public:
         index value = 0;                // into items()[item].values
         std::optional<long long> period;  // when the value holds (year, day...): time-varying items
         long long sequence = 0;         // when it was stated: a source's later statement supersedes
+        std::optional<index> cites;     // an earlier observation this one repeats (see cite_observation)
     };
 
     /// Adds a source, or returns the existing one with that id (updating the prior if given).
@@ -196,6 +197,14 @@ public:
         CROSSCHECK_ASSERT(source < sources_.size() && cited < sources_.size());
         auto& c = sources_[source].cites;
         if (source != cited && std::find(c.begin(), c.end(), cited) == c.end()) c.push_back(cited);
+    }
+    /// Records that observation `repeating` repeats the earlier observation `cited` rather than being stated
+    /// on its own (a page re-saved with the value that stood on it, a quote of one article in
+    /// another): it then has the origins of `cited` instead of its source's (spec section 4), so
+    /// the two count as one origin. Chains are followed.
+    void cite_observation(index repeating, index cited) {
+        CROSSCHECK_ASSERT(cited < repeating && repeating < observations_.size());
+        observations_[repeating].cites = cited;
     }
     /// Adds an item, or returns the existing one with that key.
     index add_item(const std::string& key, bool time_varying = false) {
@@ -231,8 +240,8 @@ public:
                   std::optional<long long> sequence = std::nullopt) {
         CROSSCHECK_ASSERT(source < sources_.size() && item < items_.size());
         const index v = add_value(item, std::move(value));
-        observations_.push_back(
-            observation{source, item, v, period, sequence ? *sequence : static_cast<long long>(observations_.size())});
+        observations_.push_back(observation{source, item, v, period,
+                                            sequence ? *sequence : static_cast<long long>(observations_.size()), {}});
         return observations_.size() - 1;
     }
     /// Convenience: by ids, creating source and item as needed.

@@ -99,12 +99,137 @@ TEST_CASE("iterative methods learn which source to believe on a tie", "[resolve]
     ev.observe("good", "contested", tok("right"));
     CHECK(chosen(crosscheck::majority(ev), ev, "contested") == "wrong");
     for (auto method : {crosscheck::resolve_method(crosscheck::accu), crosscheck::resolve_method(crosscheck::accu_copy),
-                        crosscheck::resolve_method(crosscheck::truth_finder)}) {
+                        crosscheck::resolve_method(crosscheck::truth_finder),
+                        crosscheck::resolve_method(crosscheck::simple_lca),
+                        crosscheck::resolve_method(crosscheck::guess_lca), crosscheck::resolve_method(crosscheck::sums)}) {
         const auto r = crosscheck::resolve(ev, method);
         CHECK(chosen(r, ev, "contested") == "right");
         CHECK(r.sources[*ev.find_source("good")].reliability > r.sources[*ev.find_source("bad")].reliability);
         CHECK(r.iterations > 1);
     }
+}
+
+TEST_CASE("a repeated statement shares the origin of the one it repeats", "[resolve]") {
+    // An edit history: "y" stands first, a second editor changes it to "x", a bot re-saves the
+    // page (repeating "x"), and a later editor re-saves it again (repeating the bot).
+    evidence_table ev;
+    const auto it = ev.add_item("k");
+    ev.observe(ev.add_source("first"), it, tok("y"));
+    const auto changed = ev.observe(ev.add_source("changer"), it, tok("x"));
+    const auto bot = ev.observe(ev.add_source("bot"), it, tok("x"));
+    const auto later = ev.observe(ev.add_source("later"), it, tok("x"));
+    // As independent statements, "x" has three origins and wins.
+    {
+        const auto r = crosscheck::majority(ev);
+        CHECK(r.find(ev, "k")->chosen().text == "x");
+        CHECK(r.find(ev, "k")->chosen().origins == 3);
+    }
+    ev.cite_observation(bot, changed);
+    ev.cite_observation(later, bot);
+    const auto r = crosscheck::majority(ev);
+    const auto& ir = *r.find(ev, "k");
+    // Now "x" is one origin (the chain leads back to "changer"), as is "y": a tie, and the value
+    // stated first stands.
+    REQUIRE(ir.ranked.size() == 2);
+    CHECK(ir.ranked[0].origins == 1);
+    CHECK(ir.ranked[1].origins == 1);
+    CHECK(ir.chosen().text == "y");
+    // The repeating statements still support "x" and are listed with it.
+    CHECK(ir.ranked[1].supporting.size() == 3);
+    // The three statements of one origin share one statement's weight in every method.
+    for (const auto& m : crosscheck::standard_methods()) {
+        INFO(m.name);
+        CHECK(chosen(m.run(ev, {}), ev, "k") == "y");
+    }
+}
+
+TEST_CASE("LCA: one E step from the priors, derived by hand", "[resolve][lca]") {
+    // a (honesty 0.9) states x; b and c (0.6 each) state y. Two values, so k - 1 = 1.
+    evidence_table ev;
+    ev.add_source("a", 0.9);
+    ev.add_source("b", 0.6);
+    ev.add_source("c", 0.6);
+    ev.observe("a", "k", tok("x"));
+    ev.observe("b", "k", tok("y"));
+    ev.observe("c", "k", tok("y"));
+    crosscheck::resolve_options one;
+    one.max_iterations = 1;  // the posterior under the priors, no re-estimation
+    auto confidence = [&](const crosscheck::resolution& r, const char* value) {
+        for (const auto& v : r.find(ev, "k")->ranked)
+            if (v.text == value) return v.confidence;
+        FAIL("value not ranked");
+        return 0.0;
+    };
+    SECTION("SimpleLCA") {
+        // P(x) ∝ 0.9·0.4·0.4 = 0.144, P(y) ∝ 0.1·0.6·0.6 = 0.036.
+        const auto r = crosscheck::simple_lca(ev, one);
+        CHECK(r.find(ev, "k")->chosen().text == "x");
+        CHECK(confidence(r, "x") == Approx(0.144 / 0.18));
+        CHECK(confidence(r, "y") == Approx(0.036 / 0.18));
+    }
+    SECTION("GuessLCA") {
+        // Guess distribution P_g(x) = 1/3, P_g(y) = 2/3.
+        // P(x) ∝ (0.9 + 0.1/3)·(0.4·2/3)², P(y) ∝ (0.1/3)·(0.6 + 0.4·2/3)².
+        const double px = (0.9 + 0.1 / 3) * (0.4 * 2 / 3) * (0.4 * 2 / 3);
+        const double py = (0.1 / 3) * (0.6 + 0.4 * 2 / 3) * (0.6 + 0.4 * 2 / 3);
+        const auto r = crosscheck::guess_lca(ev, one);
+        CHECK(r.find(ev, "k")->chosen().text == "x");
+        CHECK(confidence(r, "x") == Approx(px / (px + py)));
+    }
+}
+
+TEST_CASE("LCA: a reliable source outvotes two unreliable ones after EM", "[resolve][lca]") {
+    // On ten items good, ref1 and ref2 agree; bad1 and bad2 each state a false value of their
+    // own. On the contested item the two bad sources agree against good: a vote follows them,
+    // the LCA models learn the honesties and follow good.
+    evidence_table ev;
+    for (int i = 0; i < 10; ++i) {
+        const auto key = "item" + std::to_string(i);
+        for (const char* s : {"good", "ref1", "ref2"}) ev.observe(s, key, tok("true"));
+        ev.observe("bad1", key, candidate_value::token("f1-" + std::to_string(i)));
+        ev.observe("bad2", key, candidate_value::token("f2-" + std::to_string(i)));
+    }
+    ev.observe("bad1", "contested", tok("wrong"));
+    ev.observe("bad2", "contested", tok("wrong"));
+    ev.observe("good", "contested", tok("right"));
+    CHECK(chosen(crosscheck::majority(ev), ev, "contested") == "wrong");
+    for (const auto& m : {crosscheck::named_method{"simple_lca", crosscheck::simple_lca},
+                          crosscheck::named_method{"guess_lca", crosscheck::guess_lca}}) {
+        INFO(m.name);
+        const auto r = m.run(ev, {});
+        CHECK(chosen(r, ev, "contested") == "right");
+        CHECK(r.iterations > 1);
+        // Honesty: good is right everywhere; bad1 is wrong on its ten items.
+        CHECK(r.sources[*ev.find_source("good")].reliability > 0.9);
+        CHECK(r.sources[*ev.find_source("bad1")].reliability < 0.2);
+    }
+}
+
+TEST_CASE("Sums: belief and trust rounds derived by hand", "[resolve][sums]") {
+    // k1: a and b state x, c states y. k2: c states v first, then a states u.
+    evidence_table ev;
+    ev.observe("a", "k1", tok("x"));
+    ev.observe("b", "k1", tok("x"));
+    ev.observe("c", "k1", tok("y"));
+    ev.observe("c", "k2", tok("v"));
+    ev.observe("a", "k2", tok("u"));
+    crosscheck::resolve_options o;
+    o.max_iterations = 1;
+    // Round 1, all trust 1: beliefs are counts, x 2, y 1; u and v 1 each, a tie that the value
+    // stated first (v) takes.
+    auto r = crosscheck::sums(ev, o);
+    CHECK(r.find(ev, "k1")->chosen().score == Approx(2.0));
+    CHECK(chosen(r, ev, "k2") == "v");
+    // Trust after round 1: a = 2 + 1, b = 2, c = 1 + 1; over the largest: 1, 2/3, 2/3.
+    // Round 2: x = 1 + 2/3, y = 2/3, u = 1, v = 2/3, so a's value u now wins.
+    o.max_iterations = 2;
+    r = crosscheck::sums(ev, o);
+    CHECK(r.find(ev, "k1")->chosen().score == Approx(5.0 / 3.0));
+    CHECK(r.find(ev, "k1")->ranked[1].score == Approx(2.0 / 3.0));
+    CHECK(chosen(r, ev, "k2") == "u");
+    CHECK(r.find(ev, "k2")->chosen().score == Approx(1.0));
+    CHECK(r.find(ev, "k2")->ranked[1].score == Approx(2.0 / 3.0));
+    CHECK(r.sources[*ev.find_source("b")].reliability == Approx(2.0 / 3.0));
 }
 
 TEST_CASE("copy detection discounts a group that shares false values", "[resolve]") {
@@ -257,7 +382,7 @@ TEST_CASE("a user-defined method plugs in", "[resolve]") {
     CHECK(chosen(r, ev, "x") == "alpha");
     auto methods = crosscheck::standard_methods();
     methods.push_back({"alphabetical", alphabetical});
-    CHECK(methods.size() == 6);
+    CHECK(methods.size() == crosscheck::standard_methods().size() + 1);
     CHECK(chosen(methods.back().run(ev, {}), ev, "x") == "alpha");
 }
 

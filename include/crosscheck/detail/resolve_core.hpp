@@ -9,6 +9,7 @@
 #include <crosscheck/resolve_evidence.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <functional>
 #include <limits>
@@ -30,6 +31,7 @@ struct resolve_problem {
     std::vector<std::vector<index>> item_obs;        // per item: active observations
     std::vector<std::vector<index>> source_obs;      // per source: active observations
     std::vector<std::vector<index>> origins;         // per source: sorted origin sources (spec section 4)
+    std::vector<index> root;                         // per observation: the one it repeats, followed to the end
     std::vector<std::vector<double>> sim;            // per item: k*k similarity of its values
     std::vector<double> weight;                      // per observation: 1 / copies of it within one origin
     std::vector<std::vector<index>> first_seen;      // per item, per value: earliest active observation
@@ -41,9 +43,13 @@ struct resolve_problem {
         const auto& p = ev->sources()[source].prior;
         return p ? *p : opt->default_prior;
     }
-    bool share_origin(index a, index b) const {
-        const auto& x = origins[a];
-        const auto& y = origins[b];
+    /// The origins of an observation: those of the observation it repeats, else its source's.
+    const std::vector<index>& origins_of(index observation) const {
+        return origins[ev->observations()[root[observation]].source];
+    }
+    bool share_origin(index a, index b) const { return intersect(origins[a], origins[b]); }
+    bool observations_share_origin(index a, index b) const { return intersect(origins_of(a), origins_of(b)); }
+    static bool intersect(const std::vector<index>& x, const std::vector<index>& y) {
         auto i = x.begin();
         auto j = y.begin();
         while (i != x.end() && j != y.end()) {
@@ -119,6 +125,8 @@ inline resolve_problem prepare(const evidence_table& ev, const resolve_options& 
     p.origins.assign(ns, {});
     std::vector<char> state(ns, 0);
     for (index s = 0; s < ns; ++s) collect_origins(ev, s, state, p.origins);
+    p.root.resize(obs.size());
+    for (index i = 0; i < obs.size(); ++i) p.root[i] = obs[i].cites ? p.root[*obs[i].cites] : i;  // cites < i
 
     p.sim.assign(items.size(), {});
     p.first_seen.assign(items.size(), {});
@@ -140,11 +148,16 @@ inline resolve_problem prepare(const evidence_table& ev, const resolve_options& 
         for (auto a : io) {
             std::size_t same = 0;
             for (auto b : io)
-                if (obs[a].value == obs[b].value && p.share_origin(obs[a].source, obs[b].source)) ++same;
+                if (obs[a].value == obs[b].value && p.observations_share_origin(a, b)) ++same;
             p.weight[a] = 1.0 / static_cast<double>(same);
         }
     }
     return p;
+}
+
+/// Whether two scores are equal up to floating-point rounding.
+inline bool same_score(double a, double b) noexcept {
+    return std::fabs(a - b) <= 1e-12 * std::max({1.0, std::fabs(a), std::fabs(b)});
 }
 
 /// Distinct origins among the active observations of `item` that support `value`.
@@ -153,7 +166,7 @@ inline std::size_t count_origins(const resolve_problem& p, evidence_table::index
     const auto& obs = p.ev->observations();
     for (auto o : p.item_obs[item])
         if (p.supports(item, value, obs[o].value))
-            seen.insert(seen.end(), p.origins[obs[o].source].begin(), p.origins[obs[o].source].end());
+            seen.insert(seen.end(), p.origins_of(o).begin(), p.origins_of(o).end());
     std::sort(seen.begin(), seen.end());
     return static_cast<std::size_t>(std::unique(seen.begin(), seen.end()) - seen.begin());
 }
@@ -189,6 +202,15 @@ inline resolution finish(const resolve_problem& p, std::string method, std::size
             if (score[it][a] != score[it][b]) return score[it][a] > score[it][b];
             return p.first_seen[it][a] < p.first_seen[it][b];
         });
+        // Scores that differ only by rounding (the same evidence summed in another order) are
+        // ties too: each run of them, measured from its best, is put in order of first statement.
+        for (std::size_t from = 0; from < vals.size();) {
+            std::size_t to = from + 1;
+            while (to < vals.size() && same_score(score[it][vals[from]], score[it][vals[to]])) ++to;
+            std::sort(vals.begin() + static_cast<std::ptrdiff_t>(from), vals.begin() + static_cast<std::ptrdiff_t>(to),
+                      [&](index a, index b) { return p.first_seen[it][a] < p.first_seen[it][b]; });
+            from = to;
+        }
         if (ev.items()[it].time_varying) {
             // The value of the latest period wins unless an older one outweighs it.
             index recent = vals.front();

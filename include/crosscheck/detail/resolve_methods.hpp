@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <unordered_map>
 #include <vector>
 
@@ -24,7 +25,7 @@ inline resolution run_majority(const resolve_problem& p) {
         const auto& io = p.item_obs[it];
         if (io.empty()) continue;
         std::vector<evidence_table::index> all;
-        for (auto o : io) all.insert(all.end(), p.origins[obs[o].source].begin(), p.origins[obs[o].source].end());
+        for (auto o : io) all.insert(all.end(), p.origins_of(o).begin(), p.origins_of(o).end());
         std::sort(all.begin(), all.end());
         const auto total = static_cast<double>(std::unique(all.begin(), all.end()) - all.begin());
         for (auto o : io) {
@@ -170,7 +171,7 @@ inline dependence_map detect_copying(const resolve_problem& p, const std::vector
                 auto ob = io[j];
                 auto s1 = obs[oa].source;
                 auto s2 = obs[ob].source;
-                if (s1 == s2 || p.share_origin(s1, s2)) continue;
+                if (s1 == s2 || p.share_origin(s1, s2) || p.observations_share_origin(oa, ob)) continue;
                 if (s1 > s2) { std::swap(s1, s2); std::swap(oa, ob); }
                 const double a1 = clamp_accuracy(p, accuracy[s1]);
                 const double a2 = clamp_accuracy(p, accuracy[s2]);
@@ -244,6 +245,152 @@ inline resolution run_accu(const resolve_problem& p, bool iterate, bool copying,
                                       d.total()});
     std::sort(r.dependencies.begin(), r.dependencies.end());
     return r;
+}
+
+// Latent Credibility Analysis (Pasternack & Roth, WWW 2013): the truth of each item is a latent
+// variable, each source has an honesty H (the probability that what it states is true), and EM
+// alternates the posterior of the truth (E) with the honesty that maximises the likelihood (M).
+//   SimpleLCA: an honest statement is the truth; otherwise one of the item's k - 1 other values,
+//              uniformly: P(o | y = v) = H if o supports v, else (1 - H) / (k - 1).
+//   GuessLCA:  a source knows the truth with probability H, otherwise guesses a value with the
+//              item's guess distribution P_g (the share of the item's statements that state it):
+//              P(o | y = v) = H·[o supports v] + (1 - H)·P_g(o's value).
+// A statement enters the likelihood with its origin weight (copies of one origin share one
+// statement's weight, as in the other methods); H is the mean over the source's statements.
+inline resolution run_lca(const resolve_problem& p, bool guess, const char* name) {
+    const auto& obs = p.ev->observations();
+    const std::size_t ns = p.ev->sources().size();
+    std::vector<double> h(ns);
+    for (evidence_table::index s = 0; s < ns; ++s) h[s] = clamp_accuracy(p, p.prior(s));
+    auto post = zero_scores(p);   // P(y = v | statements)
+    auto guess_p = zero_scores(p);  // GuessLCA: P_g(v)
+    if (guess) {
+        for (evidence_table::index it = 0; it < post.size(); ++it) {
+            double total = 0;
+            for (auto o : p.item_obs[it]) {
+                guess_p[it][obs[o].value] += p.weight[o];
+                total += p.weight[o];
+            }
+            for (auto& g : guess_p[it]) g = total > 0 ? g / total : 0.0;
+        }
+    }
+    std::vector<double> loglik;
+    std::vector<char> seen;
+    std::vector<double> knew(ns), count(ns);
+    std::size_t rounds = 0;
+    while (true) {
+        ++rounds;
+        // E step: the posterior of each item's truth under the current honesty.
+        for (evidence_table::index it = 0; it < post.size(); ++it) {
+            const auto& io = p.item_obs[it];
+            if (io.empty()) continue;
+            const std::size_t k = p.nvalues(it);
+            seen.assign(k, 0);
+            for (auto o : io) seen[obs[o].value] = 1;
+            std::size_t nseen = 0;
+            for (auto x : seen) nseen += x ? 1u : 0u;
+            const double others = static_cast<double>(std::max<std::size_t>(nseen, 2) - 1);
+            loglik.assign(k, 0.0);
+            double top = -std::numeric_limits<double>::infinity();
+            for (evidence_table::index v = 0; v < k; ++v) {
+                if (!seen[v]) continue;
+                double l = 0;
+                for (auto o : io) {
+                    const double hs = h[obs[o].source];
+                    const bool right = p.supports(it, v, obs[o].value);
+                    const double like = guess ? (right ? hs : 0.0) + (1 - hs) * guess_p[it][obs[o].value]
+                                              : (right ? hs : (1 - hs) / others);
+                    l += p.weight[o] * std::log(std::max(like, 1e-300));
+                }
+                loglik[v] = l;
+                top = std::max(top, l);
+            }
+            double z = 0;
+            for (evidence_table::index v = 0; v < k; ++v)
+                if (seen[v]) z += std::exp(loglik[v] - top);
+            for (evidence_table::index v = 0; v < k; ++v) post[it][v] = seen[v] ? std::exp(loglik[v] - top) / z : 0.0;
+        }
+        if (rounds >= p.opt->max_iterations) break;
+        // M step: honesty = expected share of the source's statements that are (known to be) true.
+        std::fill(knew.begin(), knew.end(), 0.0);
+        std::fill(count.begin(), count.end(), 0.0);
+        for (auto o : p.active) {
+            const auto it = obs[o].item;
+            const auto s = obs[o].source;
+            double t = 0;
+            for (evidence_table::index v = 0; v < p.nvalues(it); ++v)
+                if (post[it][v] > 0 && p.supports(it, v, obs[o].value)) t += post[it][v];
+            t = std::min(1.0, t);
+            if (guess) {
+                // Of a true statement, the part explained by knowing rather than a lucky guess.
+                const double g = guess_p[it][obs[o].value];
+                t *= h[s] / (h[s] + (1 - h[s]) * g);
+            }
+            knew[s] += t;
+            count[s] += 1;
+        }
+        double moved = 0;
+        for (evidence_table::index s = 0; s < ns; ++s) {
+            if (count[s] == 0) continue;
+            const double k = p.opt->prior_weight;
+            const double next = clamp_accuracy(p, (knew[s] + k * p.prior(s)) / (count[s] + k));
+            moved = std::max(moved, std::fabs(next - h[s]));
+            h[s] = next;
+        }
+        if (moved < p.opt->convergence) break;
+    }
+    return finish(p, name, rounds, post, post, h);
+}
+
+// Sums, the Hubs-and-Authorities fact-finder (Kleinberg 1999) as Pasternack & Roth (COLING 2010)
+// use it: a value's belief is the summed trust of the statements that support it (with their
+// origin weights), a source's trust the summed belief of the values its statements support.
+// Trust starts at 1 for every source and is divided by its largest value each round (a common
+// scale changes no ranking); confidence is a value's share of its item's belief.
+inline resolution run_sums(const resolve_problem& p) {
+    const auto& obs = p.ev->observations();
+    const std::size_t ns = p.ev->sources().size();
+    std::vector<double> t(ns, 1.0), next(ns);
+    auto belief = zero_scores(p);
+    auto conf = zero_scores(p);
+    std::size_t rounds = 0;
+    while (true) {
+        ++rounds;
+        for (evidence_table::index it = 0; it < belief.size(); ++it) {
+            const auto& io = p.item_obs[it];
+            if (io.empty()) continue;
+            const std::size_t k = p.nvalues(it);
+            std::fill(belief[it].begin(), belief[it].end(), 0.0);
+            std::vector<char> seen(k, 0);
+            for (auto o : io) seen[obs[o].value] = 1;
+            double total = 0;
+            for (evidence_table::index v = 0; v < k; ++v) {
+                if (!seen[v]) continue;
+                for (auto o : io)
+                    if (p.supports(it, v, obs[o].value)) belief[it][v] += p.weight[o] * t[obs[o].source];
+                total += belief[it][v];
+            }
+            for (evidence_table::index v = 0; v < k; ++v) conf[it][v] = seen[v] && total > 0 ? belief[it][v] / total : 0.0;
+        }
+        if (rounds >= p.opt->max_iterations) break;
+        std::fill(next.begin(), next.end(), 0.0);
+        for (auto o : p.active) {
+            const auto it = obs[o].item;
+            for (evidence_table::index v = 0; v < p.nvalues(it); ++v)
+                if (belief[it][v] > 0 && p.supports(it, v, obs[o].value)) next[obs[o].source] += belief[it][v];
+        }
+        double top = 0;
+        for (auto x : next) top = std::max(top, x);
+        double moved = 0;
+        for (evidence_table::index s = 0; s < ns; ++s) {
+            if (p.source_obs[s].empty()) continue;
+            const double nt = top > 0 ? next[s] / top : 0.0;
+            moved = std::max(moved, std::fabs(nt - t[s]));
+            t[s] = nt;
+        }
+        if (moved < p.opt->convergence) break;
+    }
+    return finish(p, "sums", rounds, belief, conf, t);
 }
 
 // TruthFinder (Yin, Han & Yu 2008): trust of a source is the mean confidence of its facts; a
