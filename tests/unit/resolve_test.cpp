@@ -4,7 +4,7 @@
 #include <crosscheck/resolve.hpp>
 #include <crosscheck/resolve_corpus.hpp>
 
-#include <catch2/catch.hpp>
+#include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
 #include <algorithm>
 #include <string>
