@@ -69,13 +69,31 @@ public:
         *o++ = '"';
         std::size_t i = 0;
         while (i < n) {
-            const std::size_t run = plain_prefix(p + i, n - i);
-            if (run != 0) {
-                std::memcpy(o, p + i, run);
-                o += run;
-                i += run;
-                if (i == n) break;
+#if CROSSCHECK_DETAIL_JSON_SSE2
+            // 16 bytes at a time while they need no escaping (there is room: 6 bytes a byte).
+            // A signed compare below 0x20 catches control bytes and every byte >= 0x80 at once.
+            if (n - i >= 16) {
+                const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'),
+                              backslash = _mm_set1_epi8('\\');
+                do {
+                    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+                    const __m128i bad = _mm_or_si128(
+                        _mm_cmplt_epi8(v, space), _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+                    _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
+                    if (const auto mask = static_cast<unsigned>(_mm_movemask_epi8(bad))) {
+                        const auto k = static_cast<std::size_t>(__builtin_ctz(mask));
+                        o += k;
+                        i += k;
+                        break;
+                    }
+                    o += 16;
+                    i += 16;
+                } while (n - i >= 16);
             }
+#endif
+            // Short strings (most ids) and tails: byte by byte through a table.
+            while (i < n && plain_byte(p[i])) *o++ = static_cast<char>(p[i++]);
+            if (i == n) break;
             const unsigned char ch = p[i];
             if (ch >= 0x80) {
                 if (const std::size_t len = utf8_length(p + i, n - i)) {
@@ -124,22 +142,16 @@ private:
         cap_ = cap;
     }
 
-    /// How many bytes from p need no escaping: printable ASCII other than `"` and `\`.
-    static std::size_t plain_prefix(const unsigned char* p, std::size_t n) noexcept {
-        std::size_t i = 0;
-#if CROSSCHECK_DETAIL_JSON_SSE2
-        // A signed compare below 0x20 catches control bytes and every byte >= 0x80 at once.
-        const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
-        for (; i + 16 <= n; i += 16) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-            const __m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, space),
-                                             _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
-            if (const auto mask = static_cast<unsigned>(_mm_movemask_epi8(bad)))
-                return i + static_cast<std::size_t>(__builtin_ctz(mask));
-        }
-#endif
-        while (i < n && p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' && p[i] != '\\') ++i;
-        return i;
+    /// Printable ASCII other than `"` and `\\`: copied as it is.
+    static bool plain_byte(unsigned char ch) noexcept {
+        struct table {
+            bool plain[256] = {};
+            constexpr table() {
+                for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+            }
+        };
+        static constexpr table t{};
+        return t.plain[ch];
     }
 
     static char* escape(char* o, unsigned char ch) noexcept {

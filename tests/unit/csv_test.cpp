@@ -6,11 +6,14 @@
 
 #include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <limits>
 #include <string>
+#include <vector>
 
 using namespace crosscheck;
 
@@ -442,4 +445,108 @@ TEST_CASE("the generated benchmark table loads the same on one or more threads",
     CHECK(one.claim_id(41) == "42");
     CHECK(one.claim_id(149999) == "150001");  // row 150000 was left out
     CHECK(one.names().display(one.stored(41).subject) == "ent" + std::to_string((42 * 7919) % 5003));
+}
+
+namespace {
+// RFC 4180 as the format describes it, byte by byte and without any fast path: the reference
+// the splitter is compared with.
+struct reference_record {
+    std::vector<std::string> fields;
+    bool ok = true;
+    bool non_ascii = false;
+};
+std::vector<reference_record> reference_split(const std::string& t) {
+    std::vector<reference_record> out;
+    std::size_t p = 0;
+    const std::size_t n = t.size();
+    auto line_end = [&](std::size_t& q) {
+        if (t[q] == '\r' && q + 1 < n && t[q + 1] == '\n') q += 2;
+        else ++q;
+    };
+    while (p < n) {
+        if (t[p] == '\n' || (t[p] == '\r' && p + 1 < n && t[p + 1] == '\n')) {  // blank line
+            line_end(p);
+            continue;
+        }
+        reference_record r;
+        for (;;) {
+            std::string f;
+            if (p < n && t[p] == '"') {
+                ++p;
+                bool closed = false;
+                while (p < n) {
+                    if (t[p] == '"') {
+                        if (p + 1 < n && t[p + 1] == '"') f += '"', p += 2;
+                        else {
+                            ++p, closed = true;
+                            break;
+                        }
+                    } else {
+                        f += t[p++];
+                    }
+                }
+                if (!closed || (p < n && t[p] != ',' && t[p] != '\n' && t[p] != '\r')) r.ok = false;
+            } else {
+                while (p < n && t[p] != ',' && t[p] != '\n' && t[p] != '\r' && t[p] != '"') f += t[p++];
+                if (p < n && t[p] == '"') r.ok = false;
+            }
+            for (char ch : f) r.non_ascii = r.non_ascii || static_cast<unsigned char>(ch) >= 0x80;
+            r.fields.push_back(f);
+            if (!r.ok || p >= n) break;
+            if (t[p] == ',') {
+                ++p;
+                continue;
+            }
+            line_end(p);
+            break;
+        }
+        if (!r.ok) {  // the splitter resumes after the line (or at the end, for an open quote)
+            out.push_back(std::move(r));
+            break;  // what follows a malformed record is not compared
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("the record splitter agrees with a byte-by-byte reading of RFC 4180", "[csv]") {
+    // Random texts over the bytes that matter (separators, quotes, CR, LF, UTF-8 and stray high
+    // bytes) with fields of every length, so records and fields start and end at every position
+    // of the splitter's 16-byte blocks, and some records fall back to the careful path.
+    std::uint64_t state = 12345;
+    auto next = [&] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<unsigned>(state >> 33);
+    };
+    const std::vector<std::string> pieces = {"a", "bc", "0123456789", ",", ",", ",", "\n", "\r\n", "\r", "\xC3\xA9",
+                                             "\xFF", "\"q\"", "\"x,y\"", "\"a\"\"b\"", "\"l\nf\""};
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        const unsigned len = next() % 60;
+        for (unsigned k = 0; k < len; ++k) {
+            // Mostly plain text, so that long quote-free records are common.
+            const unsigned pick = next() % 100;
+            text += pick < 60 ? pieces[pick % 3] : pick < 80 ? std::string(",") : pieces[pick % pieces.size()];
+        }
+        const auto expected = reference_split(text);
+        detail::csv_splitter sp(text.data(), text.data() + text.size(), 1);
+        std::array<detail::csv_field, detail::csv_splitter::max_fields> fields;
+        std::array<std::string, detail::csv_splitter::max_fields> scratch;
+        std::size_t count = 0;
+        bool non_ascii = false;
+        const char* err = nullptr;
+        const char* err_at = nullptr;
+        INFO("text: " << text);
+        for (const auto& want : expected) {
+            REQUIRE(sp.skip_blank_lines());
+            const bool ok = sp.next(fields, count, non_ascii, scratch, err, err_at);
+            REQUIRE(ok == want.ok);
+            if (!ok) break;
+            REQUIRE(count == want.fields.size());
+            for (std::size_t f = 0; f < count && f < fields.size(); ++f) CHECK(std::string(fields[f].text) == want.fields[f]);
+            CHECK(non_ascii == want.non_ascii);
+        }
+        if (expected.empty() || expected.back().ok) CHECK_FALSE(sp.skip_blank_lines());
+    }
 }

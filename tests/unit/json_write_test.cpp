@@ -7,6 +7,7 @@
 
 #include <sstream>
 #include <string>
+#include <vector>
 
 using namespace crosscheck;
 
@@ -75,6 +76,24 @@ TEST_CASE("json_writer escapes strings as nlohmann does", "[json]") {
         INFO(s);
         CHECK(written(s) == by_nlohmann(s));
     }
+}
+
+TEST_CASE("json_writer escapes long strings as nlohmann does, wherever the special bytes fall", "[json]") {
+    // The writer checks 16 bytes at a time: put each kind of special byte at every position of
+    // a 40-byte text, so it falls at the start, inside and at the end of a block and in the tail.
+    const std::string base(40, 'a');
+    const std::vector<std::string> specials = {"\"", "\\", "\n", std::string("\x01", 1), "\x7f", "\xC3\xA9",
+                                               "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xFF", "\xC3"};
+    for (const auto& sp : specials)
+        for (std::size_t at = 0; at <= base.size(); ++at) {
+            std::string s = base;
+            s.insert(at, sp);
+            INFO(at << ": " << s);
+            CHECK(written(s) == by_nlohmann(s));
+        }
+    std::string mixed;
+    for (int i = 0; i < 300; ++i) mixed += static_cast<char>(i % 7 == 0 ? '"' : i % 11 == 0 ? '\n' : 'a' + i % 26);
+    CHECK(written(mixed) == by_nlohmann(mixed));
 }
 
 TEST_CASE("json_writer replaces invalid UTF-8 and keeps the document valid", "[json]") {
