@@ -287,6 +287,7 @@ inline dataset load_flight(const std::string& dir, const std::string& only_day =
                     auto g = normalise_gate(cell);
                     if (!g) continue;
                     const auto it = d.ev.add_item(key);
+                    d.ev.set_attribute(it, flight_attributes[a]);
                     order.emplace_back(1, std::to_string(gates.size()));
                     gates.emplace_back(s, it, *g, latin1_to_utf8(cell));
                     continue;
@@ -294,6 +295,7 @@ inline dataset load_flight(const std::string& dir, const std::string& only_day =
                 auto t = parse_flight_time(cell, year);
                 if (!t) { ++unparsed; continue; }
                 const auto it = d.ev.add_item(key);
+                d.ev.set_attribute(it, flight_attributes[a]);
                 d.ev.set_similarity(it, time_similarity);
                 std::string airport = parts.size() >= 4 ? std::string(a < 3 ? parts[2] : parts[3]) : std::string();
                 if (t->offset) ++airport_offsets[airport][*t->offset];
