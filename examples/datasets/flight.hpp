@@ -251,10 +251,11 @@ inline std::vector<std::string> list_txt(const std::string& dir) {
 }
 
 /// Loads claims/*.txt and truth/*.txt (any set of days; a day is a file name such as 20111201.txt).
-/// With `only_day` ("20111201"), loads that day alone.
-inline dataset load_flight(const std::string& dir, const std::string& only_day = {}) {
+/// With `only_day` ("20111201"), loads that day alone. `tolerance`: times within this many minutes
+/// are one value, in resolution and in judging against the gold (0: the very minute).
+inline dataset load_flight(const std::string& dir, const std::string& only_day = {}, double tolerance = 10.0) {
     dataset d;
-    d.name = "flight";
+    d.name = tolerance > 0 ? "flight" : "flight-exact";
     struct pending {
         std::size_t source, item;
         std::string airport;
@@ -265,7 +266,7 @@ inline dataset load_flight(const std::string& dir, const std::string& only_day =
     std::vector<std::pair<std::size_t, std::string>> order;  // (kind 0 = time index, 1 = gate), keeps row order
     std::vector<std::tuple<std::size_t, std::size_t, std::string, std::string>> gates;
     std::map<std::string, std::map<int, int>> airport_offsets;
-    const crosscheck::similarity_function time_similarity = time_of_day_tolerance{10.0};
+    const crosscheck::similarity_function time_similarity = time_of_day_tolerance{tolerance};
     std::size_t unparsed = 0;
     for (const auto& file : list_txt(dir + "/claims")) {
         const std::string day = file.substr(0, file.size() - 4);

@@ -175,7 +175,8 @@ TEST_CASE("accuracy per attribute: a source good at one kind of fact is not trus
 
     crosscheck::resolve_options per_source;
     per_source.accuracy_per_attribute = false;
-    for (auto method : {crosscheck::resolve_method(crosscheck::accu), crosscheck::resolve_method(crosscheck::accu_copy)}) {
+    for (auto method :
+         {crosscheck::resolve_method(crosscheck::accu), crosscheck::resolve_method(crosscheck::accu_copy)}) {
         // Per source the two are equally accurate: a tie, which goes to the value stated first.
         CHECK(chosen(crosscheck::resolve(ev, method, per_source), ev, "contested") == "planner-says");
         const auto r = crosscheck::resolve(ev, method);

@@ -154,7 +154,14 @@ inline std::vector<double> accuracies(const resolve_problem& p, const std::vecto
     std::vector<double> a(previous.size());
     for (evidence_table::index q = 0; q < a.size(); ++q) {
         const auto s = p.slot_source[q];
-        if (!p.opt->accuracy_per_attribute || slot_n[q] == 0) { a[q] = slot_n[q] == 0 ? previous[q] : overall[s]; continue; }
+        if (slot_n[q] == 0) {
+            a[q] = previous[q];
+            continue;
+        }
+        if (!p.opt->accuracy_per_attribute) {
+            a[q] = overall[s];  // slot == source
+            continue;
+        }
         // Few statements on an attribute say little: the source's overall accuracy counts as
         // attribute_prior_weight more.
         const double k = p.opt->attribute_prior_weight;
