@@ -82,6 +82,11 @@ inline int clean_time_text(std::string& t) {
         }
         s += t[i];
     }
+    // "12:00noon" is 12:00 pm, "12:00midnight" 12:00 am.
+    for (const auto& [word, marker] : {std::pair<const char*, const char*>{"noon", " pm"}, {"midnight", " am"}}) {
+        const auto p = lower(s).find(word);
+        if (p != std::string::npos) s.replace(p, std::string_view(word).size(), marker);
+    }
     // "p.m." -> "pm", "a.m." -> "am"; then a period after a letter ("Thu.", "Dec.01") -> space.
     for (std::size_t i = 0; i + 3 < s.size(); ++i) {
         const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
@@ -116,7 +121,11 @@ inline int clean_time_text(std::string& t) {
         u = u.substr(0, i + 3) + " " + u.substr(end);
         break;
     }
-    t = std::string(trim(u));
+    // Runs of spaces as one ("2011-12-01 Wed  07:45").
+    std::string w;
+    for (char c : trim(u))
+        if (c != ' ' || w.empty() || w.back() != ' ') w += c;
+    t = std::move(w);
     return marker;
 }
 
@@ -207,14 +216,21 @@ inline crosscheck::candidate_value time_value(long long minutes) {
 }
 
 /// A gate as a token: upper case, letters and digits only; a "/C" style suffix dropped
-/// ("C20/C" -> "C20"); nothing for "-", "TBD" and the like.
+/// ("C20/C" -> "C20"); a terminal before " - " dropped ("Term C - C12", "Terminal 8 - 39"); nothing
+/// for a terminal alone ("Terminal 3"), "-", "TBD", "Not provided by airline" and other words that
+/// say no gate is known ("CHK", "HOLD").
 inline std::optional<std::string> normalise_gate(std::string_view g) {
+    g = trim(g);
+    if (const auto dash = g.rfind(" - "); dash != std::string_view::npos) g = g.substr(dash + 3);
+    else if (lower(g).rfind("term", 0) == 0) return std::nullopt;
     std::string out;
     for (char c : g) {
         if (c == '/') break;
         if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     }
-    if (out.empty() || out == "TBD" || out == "NA") return std::nullopt;
+    // A gate has a digit; what has none is a status or a remark.
+    if (std::none_of(out.begin(), out.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+        return std::nullopt;
     return out;
 }
 
@@ -235,10 +251,11 @@ inline std::vector<std::string> list_txt(const std::string& dir) {
 }
 
 /// Loads claims/*.txt and truth/*.txt (any set of days; a day is a file name such as 20111201.txt).
-/// With `only_day` ("20111201"), loads that day alone.
-inline dataset load_flight(const std::string& dir, const std::string& only_day = {}) {
+/// With `only_day` ("20111201"), loads that day alone. `tolerance`: times within this many minutes
+/// are one value, in resolution and in judging against the gold (0: the very minute).
+inline dataset load_flight(const std::string& dir, const std::string& only_day = {}, double tolerance = 10.0) {
     dataset d;
-    d.name = "flight";
+    d.name = tolerance > 0 ? "flight" : "flight-exact";
     struct pending {
         std::size_t source, item;
         std::string airport;
@@ -249,7 +266,7 @@ inline dataset load_flight(const std::string& dir, const std::string& only_day =
     std::vector<std::pair<std::size_t, std::string>> order;  // (kind 0 = time index, 1 = gate), keeps row order
     std::vector<std::tuple<std::size_t, std::size_t, std::string, std::string>> gates;
     std::map<std::string, std::map<int, int>> airport_offsets;
-    const crosscheck::similarity_function time_similarity = time_of_day_tolerance{10.0};
+    const crosscheck::similarity_function time_similarity = time_of_day_tolerance{tolerance};
     std::size_t unparsed = 0;
     for (const auto& file : list_txt(dir + "/claims")) {
         const std::string day = file.substr(0, file.size() - 4);
@@ -271,6 +288,7 @@ inline dataset load_flight(const std::string& dir, const std::string& only_day =
                     auto g = normalise_gate(cell);
                     if (!g) continue;
                     const auto it = d.ev.add_item(key);
+                    d.ev.set_attribute(it, flight_attributes[a]);
                     order.emplace_back(1, std::to_string(gates.size()));
                     gates.emplace_back(s, it, *g, latin1_to_utf8(cell));
                     continue;
@@ -278,6 +296,7 @@ inline dataset load_flight(const std::string& dir, const std::string& only_day =
                 auto t = parse_flight_time(cell, year);
                 if (!t) { ++unparsed; continue; }
                 const auto it = d.ev.add_item(key);
+                d.ev.set_attribute(it, flight_attributes[a]);
                 d.ev.set_similarity(it, time_similarity);
                 std::string airport = parts.size() >= 4 ? std::string(a < 3 ? parts[2] : parts[3]) : std::string();
                 if (t->offset) ++airport_offsets[airport][*t->offset];

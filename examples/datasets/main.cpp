@@ -1,7 +1,7 @@
 // crosscheck — verify claims against their sources.
 // Distributed under the Boost Software License, Version 1.0.
 //
-// crosscheck-eval population|population-raw|book|flight DIR [--method NAME] [--write-corpus OUT.json]
+// crosscheck-eval DATASET DIR [--method NAME] [--write-corpus OUT.json] [--source-accuracy]
 //
 // Converts a public truth-discovery data set into crosscheck evidence, resolves it with each
 // method (or the one named) and prints one JSON object per method on stdout:
@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -46,7 +47,7 @@ std::map<std::string, std::string> published_figures(const std::string& dataset)
                 {"truthfinder", "TruthFinder .83 (Yin: .85)"},
                 {"accu", "Accu .87, AccuSim .89"},
                 {"accu_copy", "(best: AccuSim .89)"}};
-    if (dataset == "flight")
+    if (dataset == "flight" || dataset == "flight-exact")
         return {{"majority", "Vote .864 / month .887"},
                 {"truthfinder", "TruthFinder .793 / .818"},
                 {"accu", "(PopAccu .925 / .972)"},
@@ -77,6 +78,28 @@ score evaluate(const datasets::dataset& d, const crosscheck::resolution& r) {
         s.random_ties += static_cast<double>(tied_correct) / static_cast<double>(tied);
     }
     return s;
+}
+
+// Each source's agreement with the gold on the gold items it states (stderr): who the gold
+// standard agrees with.
+void print_source_accuracy(const datasets::dataset& d) {
+    std::vector<std::size_t> stated(d.ev.sources().size(), 0), right(d.ev.sources().size(), 0);
+    std::vector<std::vector<const crosscheck::candidate_value*>> truth(d.ev.items().size());
+    for (const auto& g : d.gold) truth[g.item].push_back(&g.truth);
+    for (const auto& o : d.ev.observations()) {
+        for (const auto* t : truth[o.item]) {
+            ++stated[o.source];
+            if (d.correct(d.ev.items()[o.item].values[o.value], *t)) ++right[o.source];
+        }
+    }
+    std::vector<std::size_t> order(stated.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return stated[a] > stated[b]; });
+    std::fprintf(stderr, "%-24s %8s %9s\n", "source", "gold", "agrees");
+    for (auto s : order)
+        if (stated[s])
+            std::fprintf(stderr, "%-24s %8zu %9.4f\n", d.ev.sources()[s].id.c_str(), stated[s],
+                         static_cast<double>(right[s]) / static_cast<double>(stated[s]));
 }
 
 void write_corpus(const datasets::dataset& d, const std::string& path) {
@@ -124,12 +147,14 @@ void write_corpus(const datasets::dataset& d, const std::string& path) {
 int usage();
 
 // The paper's protocol for flight: resolve each day on its own and average the days' precision.
-int run_daily(const std::string& dir, const std::string& method) {
+int run_daily(const std::string& dir, const std::string& method, double tolerance) {
     const auto days = datasets::list_txt(dir + "/claims");
     const auto figures = published_figures("flight");
+    const std::string name = tolerance > 0 ? "flight-daily" : "flight-exact-daily";
     std::vector<datasets::dataset> per_day;
-    for (const auto& f : days) per_day.push_back(datasets::load_flight(dir, f.substr(0, f.size() - 4)));
-    std::fprintf(stderr, "flight-daily: %zu days, each resolved on its own; precision = mean over days\n", per_day.size());
+    for (const auto& f : days) per_day.push_back(datasets::load_flight(dir, f.substr(0, f.size() - 4), tolerance));
+    std::fprintf(stderr, "%s: %zu days, each resolved on its own; precision = mean over days\n", name.c_str(),
+                 per_day.size());
     std::fprintf(stderr, "%-12s %-12s %9s %7s %11s  %s\n", "dataset", "method", "precision", "items", "random-tie",
                  "published");
     bool found = false;
@@ -150,19 +175,20 @@ int run_daily(const std::string& dir, const std::string& method) {
             days_json.push_back(p);
         }
         const double n = per_day.empty() ? 1.0 : static_cast<double>(per_day.size());
-        nlohmann::json line = {{"dataset", "flight-daily"}, {"method", m.name},       {"precision", sum / n},
+        nlohmann::json line = {{"dataset", name}, {"method", m.name},       {"precision", sum / n},
                                {"items", items},            {"correct", correct},     {"precision_random_ties", sum_random / n},
                                {"per_day", days_json}};
         std::cout << line.dump() << std::endl;
         auto f = figures.find(m.name);
-        std::fprintf(stderr, "%-12s %-12s %9.4f %7zu %11.4f  %s\n", "flight-daily", m.name.c_str(), sum / n, items,
+        std::fprintf(stderr, "%-12s %-12s %9.4f %7zu %11.4f  %s\n", name.c_str(), m.name.c_str(), sum / n, items,
                      sum_random / n, f == figures.end() ? "" : f->second.c_str());
     }
     return found ? 0 : usage();
 }
 
 int usage() {
-    std::cerr << "usage: crosscheck-eval population|population-raw|book|book-raw|book-silver|flight|flight-daily DIR [--method NAME] [--write-corpus OUT.json]\n"
+    std::cerr << "usage: crosscheck-eval DATASET DIR [--method NAME] [--write-corpus OUT.json] [--source-accuracy]\n"
+                 "datasets: population population-raw book book-raw book-silver flight flight-daily flight-exact flight-exact-daily\n"
                  "methods:";
     for (const auto& m : crosscheck::standard_methods()) std::cerr << ' ' << m.name;
     std::cerr << '\n';
@@ -176,9 +202,11 @@ int main(int argc, char** argv) {
     const std::string which = argv[1];
     const std::string dir = argv[2];
     std::string method, corpus_out;
+    bool source_accuracy = false;
     for (int i = 3; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--method" && i + 1 < argc) method = argv[++i];
+        else if (a == "--source-accuracy") source_accuracy = true;
         else if (a == "--write-corpus" && i + 1 < argc) corpus_out = argv[++i];
         else return usage();
     }
@@ -191,22 +219,25 @@ int main(int argc, char** argv) {
         else if (which == "book-raw") d = datasets::load_book(dir, false);
         else if (which == "book-silver") d = datasets::load_book(dir, true, "book_silver.txt");
         else if (which == "flight") d = datasets::load_flight(dir);
-        else if (which == "flight-daily") return run_daily(dir, method);
+        else if (which == "flight-exact") d = datasets::load_flight(dir, {}, 0.0);
+        else if (which == "flight-daily") return run_daily(dir, method, 10.0);
+        else if (which == "flight-exact-daily") return run_daily(dir, method, 0.0);
         else return usage();
         const auto t1 = std::chrono::steady_clock::now();
         if (!corpus_out.empty()) {
-            if (which == "flight" || which == "book-raw" || which == "population-raw") {
+            if (which.rfind("flight", 0) == 0 || which == "book-raw" || which == "population-raw") {
                 std::cerr << "--write-corpus: only population and book are written as corpora\n";
                 return 2;
             }
             write_corpus(d, corpus_out);
         }
+        if (source_accuracy) print_source_accuracy(d);
         const crosscheck::resolve_options options;  // one set of defaults for every data set
         const auto figures = published_figures(d.name);
         std::fprintf(stderr, "%s: %zu sources, %zu items, %zu observations, gold %zu (%zu stated); loaded in %.1f s\n",
                      d.name.c_str(), d.ev.sources().size(), d.ev.items().size(), d.ev.observations().size(),
                      d.gold_total, d.gold.size(), std::chrono::duration<double>(t1 - t0).count());
-        std::fprintf(stderr, "%-14s %-12s %9s %7s %11s  %s\n", "dataset", "method", "precision", "items", "random-tie",
+        std::fprintf(stderr, "%-18s %-12s %9s %7s %11s  %s\n", "dataset", "method", "precision", "items", "random-tie",
                      "published");
         bool found = false;
         for (const auto& m : crosscheck::standard_methods()) {
@@ -224,7 +255,7 @@ int main(int argc, char** argv) {
                                    {"iterations", r.iterations}, {"seconds", secs}};
             std::cout << line.dump() << std::endl;
             auto f = figures.find(m.name);
-            std::fprintf(stderr, "%-14s %-12s %9.4f %7zu %11.4f  %s\n", d.name.c_str(), m.name.c_str(), precision,
+            std::fprintf(stderr, "%-18s %-12s %9.4f %7zu %11.4f  %s\n", d.name.c_str(), m.name.c_str(), precision,
                          sc.items, random, f == figures.end() ? "" : f->second.c_str());
         }
         if (!found) return usage();

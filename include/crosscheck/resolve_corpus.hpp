@@ -80,6 +80,7 @@ inline corpus_evidence to_evidence(const corpus& c, const corpus_evidence_option
         const bool time_varying = varying.count(predicate) != 0;
         const auto item = ev.add_item(key, time_varying);
         if (!ev.items()[item].similarity) ev.set_similarity(item, similarity);
+        ev.set_attribute(item, predicate);
 
         // The claim's source, or one of its own when the claim cites others (spec section 4).
         auto source = static_cast<evidence_table::index>(r.stored().source);

@@ -170,6 +170,7 @@ public:
         bool time_varying = false;
         std::vector<candidate_value> values;
         similarity_function similarity;  // empty: exact_match
+        std::string attribute;           // what kind of fact it is (a predicate); "" = none
     };
     struct observation {
         index source = 0;
@@ -213,13 +214,20 @@ public:
             if (time_varying) items_[it->second].time_varying = true;
             return it->second;
         }
-        items_.push_back(item_info{key, time_varying, {}, {}});
+        items_.push_back(item_info{key, time_varying, {}, {}, {}});
         item_index_.emplace(key, items_.size() - 1);
         return items_.size() - 1;
     }
     void set_similarity(index item, similarity_function f) {
         CROSSCHECK_ASSERT(item < items_.size());
         items_[item].similarity = std::move(f);
+    }
+    /// Names the attribute an item is about ("scheduled_departure", a predicate). A source's accuracy
+    /// is then estimated per attribute too (resolve_options::accuracy_per_attribute): a site can be
+    /// reliable on timetables and unreliable on actual times.
+    void set_attribute(index item, std::string attribute) {
+        CROSSCHECK_ASSERT(item < items_.size());
+        items_[item].attribute = std::move(attribute);
     }
     /// Sets the similarity of every item added so far.
     void set_similarity(const similarity_function& f) {
@@ -303,6 +311,11 @@ struct resolve_options {
     double copy_prior = 0.2;            // alpha: prior probability that two sources are dependent
     double copy_rate = 0.8;             // c: probability that a copier copies a given value
     bool shared_truth_evidence = true;  // sharing a probably true value counts as (weak) evidence of copying
+    bool accuracy_per_attribute = true; // Accu family: a source's accuracy per attribute of the items
+                                        // (item_info::attribute), shrunk toward its overall accuracy
+    double attribute_prior_weight = 10; // ... as if its overall accuracy were that many statements
+    bool popular_false_values = true;   // a false value many sources state is likelier to be shared
+                                        // by chance (PopAccu): weaker evidence of copying
     bool directional_copying = false;   // true: discount a vote by P(it copies an earlier provider);
                                         // default: by P(the two are dependent either way), which
                                         // resists a copying group that outnumbers the truth

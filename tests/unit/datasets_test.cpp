@@ -84,6 +84,8 @@ TEST_CASE("flight time texts in the sources' formats", "[datasets]") {
         {"11:54 PM, Dec 01&nbsp(Estimated)", dec1 + 23 * 60 + 54, 1},
         {"Dec 01 - 11:53pm*", dec1 + 23 * 60 + 53, 1},
         {"Thu, Dec 1 7:00 PM            On Time", dec1 + 19 * 60, 1},
+        {"Dec 01 - 12:00noon", dec1 + 12 * 60, 1},
+        {"Dec 01 - 12:00midnight", dec1, 1},
     };
     for (const auto& r : rows) {
         INFO(r.text);
@@ -109,6 +111,19 @@ TEST_CASE("gates", "[datasets]") {
     CHECK(datasets::normalise_gate("C20/C") == std::optional<std::string>("C20"));
     CHECK(datasets::normalise_gate("b84n") == std::optional<std::string>("B84N"));
     CHECK_FALSE(datasets::normalise_gate("-").has_value());
+    // A terminal before the gate is dropped; a terminal alone is no gate.
+    CHECK(datasets::normalise_gate("Term C - C12") == std::optional<std::string>("C12"));
+    CHECK(datasets::normalise_gate("Terminal 8 - 39") == std::optional<std::string>("39"));
+    CHECK(datasets::normalise_gate("North Term - D9") == std::optional<std::string>("D9"));
+    CHECK_FALSE(datasets::normalise_gate("Terminal 3").has_value());
+    CHECK_FALSE(datasets::normalise_gate("Terminal N").has_value());
+    // Words that say no gate is known.
+    for (const char* none : {"Not provided by airline", "CHK", "HOLD", "TBA", "TBD", "--"}) {
+        INFO(none);
+        CHECK_FALSE(datasets::normalise_gate(none).has_value());
+    }
+    CHECK(datasets::normalise_gate("C-39") == std::optional<std::string>("C39"));
+    CHECK(datasets::normalise_gate("13?") == std::optional<std::string>("13"));
 }
 
 TEST_CASE("population property names carry the year", "[datasets]") {

@@ -270,6 +270,86 @@ TEST_CASE("copy detection discounts a group that shares false values", "[resolve
     CHECK(ind_pairs == 0);
 }
 
+TEST_CASE("accuracy per attribute: a source good at one kind of fact is not trusted on another", "[resolve]") {
+    // Two helpers state the truth on 20 timetable and 20 actual-time items. "planner" also states
+    // the truth on the timetable but a wrong value of its own on every actual time; "tracker" the
+    // reverse. Overall both are right half the time; per attribute, planner is reliable on the
+    // timetable only and tracker on actual times only. On a contested actual time, planner
+    // (speaking first) and tracker disagree and nobody else speaks.
+    evidence_table ev;
+    auto add = [&](const std::string& source, const std::string& key, const std::string& attribute,
+                   const std::string& value) {
+        const auto it = ev.add_item(key);
+        ev.set_attribute(it, attribute);
+        ev.observe(ev.add_source(source), it, tok(value.c_str()));
+    };
+    for (int i = 0; i < 20; ++i) {
+        const auto n = std::to_string(i);
+        for (const char* h : {"helper1", "helper2"}) {
+            add(h, "timetable" + n, "timetable", "t" + n);
+            add(h, "actual" + n, "actual", "a" + n);
+        }
+        add("planner", "timetable" + n, "timetable", "t" + n);
+        add("planner", "actual" + n, "actual", "planner-wrong" + n);
+        add("tracker", "timetable" + n, "timetable", "tracker-wrong" + n);
+        add("tracker", "actual" + n, "actual", "a" + n);
+    }
+    add("planner", "contested", "actual", "planner-says");
+    add("tracker", "contested", "actual", "tracker-says");
+    REQUIRE(ev.items()[*ev.find_item("contested")].attribute == "actual");
+
+    crosscheck::resolve_options per_source;
+    per_source.accuracy_per_attribute = false;
+    for (auto method :
+         {crosscheck::resolve_method(crosscheck::accu), crosscheck::resolve_method(crosscheck::accu_copy)}) {
+        // Per source the two are equally accurate: a tie, which goes to the value stated first.
+        CHECK(chosen(crosscheck::resolve(ev, method, per_source), ev, "contested") == "planner-says");
+        const auto r = crosscheck::resolve(ev, method);
+        CHECK(chosen(r, ev, "contested") == "tracker-says");
+        // The reported reliability stays per source: both are right on about half of what they state.
+        CHECK(r.sources[*ev.find_source("planner")].reliability == Approx(0.5).margin(0.05));
+        CHECK(r.sources[*ev.find_source("tracker")].reliability == Approx(0.5).margin(0.05));
+    }
+}
+
+TEST_CASE("copy detection: a popular false value is weaker evidence of copying than a rare one", "[resolve]") {
+    // Twelve sources state the truth everywhere. On items 20-23 six "crowd" sources state a common
+    // misreading (pop), and so do a and b; c and d state a value nobody else states (rare). All
+    // four state the truth on items 0-19, and on items 24-31 the second of each pair differs.
+    // Against 8 differing items (each (1 - c) = 0.2 times less likely under copying), sharing 4
+    // false values counts for much if false values are equally likely (1 in n = 100) and for
+    // little if the value is one that 6 of the other 8 erring statements give (PopAccu).
+    evidence_table ev;
+    for (int i = 0; i < 32; ++i) {
+        const auto key = "k" + std::to_string(i);
+        const auto truth = "t" + std::to_string(i);
+        const bool shared = i >= 20 && i < 24;
+        const bool differ = i >= 24;
+        for (int s = 0; s < 12; ++s) ev.observe("true" + std::to_string(s), key, tok(truth.c_str()));
+        for (int s = 0; s < 6; ++s) ev.observe("crowd" + std::to_string(s), key, tok(shared ? "pop" : truth.c_str()));
+        ev.observe("a", key, tok(shared ? "pop" : truth.c_str()));
+        ev.observe("b", key, candidate_value::token(shared ? "pop" : differ ? "b-own" + std::to_string(i) : truth));
+        ev.observe("c", key, candidate_value::token(shared ? "rare" + std::to_string(i) : truth));
+        ev.observe("d", key, candidate_value::token(shared ? "rare" + std::to_string(i)
+                                                    : differ ? "d-own" + std::to_string(i) : truth));
+    }
+    auto dependent = [&](const crosscheck::resolution& r, const char* x, const char* y) {
+        const auto s = *ev.find_source(x), t = *ev.find_source(y);
+        return std::any_of(r.dependencies.begin(), r.dependencies.end(), [&](const auto& d) {
+            return (d.first.first == s && d.first.second == t) || (d.first.first == t && d.first.second == s);
+        });
+    };
+    crosscheck::resolve_options uniform;
+    uniform.popular_false_values = false;
+    const auto u = crosscheck::accu_copy(ev, uniform);
+    CHECK(dependent(u, "a", "b"));
+    CHECK(dependent(u, "c", "d"));
+    const auto r = crosscheck::accu_copy(ev);
+    CHECK_FALSE(dependent(r, "a", "b"));
+    CHECK(dependent(r, "c", "d"));
+    for (int i = 20; i < 24; ++i) CHECK(chosen(r, ev, "k" + std::to_string(i)) == "t" + std::to_string(i));
+}
+
 TEST_CASE("time-varying items: the latest period wins unless older evidence outweighs it", "[resolve]") {
     SECTION("two older votes against one recent") {
         evidence_table ev;
@@ -422,6 +502,7 @@ TEST_CASE("a corpus becomes evidence: keys, origins, units, precision", "[resolv
     const auto& ev = ce.ev;
     CHECK(ce.claim_of.size() == 9);  // the free-text claim is left out
     CHECK(ev.items().size() == 3);
+    CHECK(ev.items()[*ev.find_item("acme|ceo|")].attribute == "ceo");  // accuracy per predicate
     // e's claim cites d: it gets a source of its own whose origin is d.
     REQUIRE(ev.find_source("e#via:d").has_value());
     CHECK(ev.sources()[*ev.find_source("d")].prior == Approx(0.9));

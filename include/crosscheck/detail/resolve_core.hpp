@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <limits>
 #include <numeric>
@@ -35,6 +36,10 @@ struct resolve_problem {
     std::vector<std::vector<double>> sim;            // per item: k*k similarity of its values
     std::vector<double> weight;                      // per observation: 1 / copies of it within one origin
     std::vector<std::vector<index>> first_seen;      // per item, per value: earliest active observation
+    // Accu family: whose accuracy an observation uses. One slot per (source, item attribute) with
+    // opt->accuracy_per_attribute, else one per source (then slot == source).
+    std::vector<index> slot;                         // per observation
+    std::vector<index> slot_source;                  // per slot: its source
 
     std::size_t nvalues(index item) const { return ev->items()[item].values.size(); }
     double similarity(index item, index a, index b) const { return sim[item][a * nvalues(item) + b]; }
@@ -139,6 +144,23 @@ inline resolve_problem prepare(const evidence_table& ev, const resolve_options& 
         auto& fs = p.first_seen[it];
         fs.assign(k, static_cast<index>(-1));
         for (auto o : p.item_obs[it]) fs[obs[o].value] = std::min(fs[obs[o].value], o);
+    }
+
+    p.slot.assign(obs.size(), 0);
+    if (opt.accuracy_per_attribute) {
+        std::unordered_map<std::string, index> attribute_id;
+        std::unordered_map<std::uint64_t, index> slot_id;
+        for (auto i : p.active) {
+            const auto a = attribute_id.try_emplace(items[obs[i].item].attribute, attribute_id.size()).first->second;
+            const auto key = static_cast<std::uint64_t>(obs[i].source) * items.size() + a;  // a < items.size()
+            const auto [it, fresh] = slot_id.try_emplace(key, p.slot_source.size());
+            if (fresh) p.slot_source.push_back(obs[i].source);
+            p.slot[i] = it->second;
+        }
+    } else {
+        for (auto i : p.active) p.slot[i] = obs[i].source;
+        p.slot_source.resize(ns);
+        std::iota(p.slot_source.begin(), p.slot_source.end(), index{0});
     }
 
     // A value stated by several sources of one origin counts once: split the weight.

@@ -82,12 +82,11 @@ inline void accu_vote(const resolve_problem& p, const std::vector<double>& accur
             for (auto o : io)
                 if (obs[o].value == v) providers.push_back(o);
             // Most accurate first, so a copier is discounted rather than its original.
-            std::stable_sort(providers.begin(), providers.end(), [&](auto a, auto b) {
-                return accuracy[obs[a].source] > accuracy[obs[b].source];
-            });
+            std::stable_sort(providers.begin(), providers.end(),
+                             [&](auto a, auto b) { return accuracy[p.slot[a]] > accuracy[p.slot[b]]; });
             for (std::size_t i = 0; i < providers.size(); ++i) {
                 const auto o = providers[i];
-                const double a = clamp_accuracy(p, accuracy[obs[o].source]);
+                const double a = clamp_accuracy(p, accuracy[p.slot[o]]);
                 double independent = 1.0;
                 if (dep) {
                     for (std::size_t j = 0; j < i; ++j) {
@@ -133,38 +132,75 @@ inline void accu_vote(const resolve_problem& p, const std::vector<double>& accur
     }
 }
 
-// A source's accuracy: the mean probability that what it states is true.
+// A source's accuracy: the mean probability that what it states is true. Per slot (source, or
+// source and attribute), shrunk toward the source's overall accuracy; `overall` receives that.
 inline std::vector<double> accuracies(const resolve_problem& p, const std::vector<std::vector<double>>& cluster,
-                                      const std::vector<double>& previous) {
+                                      const std::vector<double>& previous, std::vector<double>& overall) {
     const auto& obs = p.ev->observations();
-    std::vector<double> a(previous.size());
-    for (evidence_table::index s = 0; s < a.size(); ++s) {
-        const auto& so = p.source_obs[s];
-        if (so.empty()) { a[s] = previous[s]; continue; }
-        double sum = 0;
-        for (auto o : so) sum += cluster[obs[o].item][obs[o].value];
+    const std::size_t ns = p.ev->sources().size();
+    std::vector<double> sum(ns, 0.0), slot_sum(previous.size(), 0.0), slot_n(previous.size(), 0.0);
+    for (auto o : p.active) {
+        const double t = cluster[obs[o].item][obs[o].value];
+        sum[obs[o].source] += t;
+        slot_sum[p.slot[o]] += t;
+        slot_n[p.slot[o]] += 1;
+    }
+    overall.assign(ns, 0.0);
+    for (evidence_table::index s = 0; s < ns; ++s) {
+        const auto n = static_cast<double>(p.source_obs[s].size());
         // Shrink toward the prior: a source seen once is not thereby 99 % accurate.
         const double k = p.opt->prior_weight;
-        a[s] = clamp_accuracy(p, (sum + k * p.prior(s)) / (static_cast<double>(so.size()) + k));
+        overall[s] = n > 0 ? clamp_accuracy(p, (sum[s] + k * p.prior(s)) / (n + k)) : clamp_accuracy(p, p.prior(s));
+    }
+    std::vector<double> a(previous.size());
+    for (evidence_table::index q = 0; q < a.size(); ++q) {
+        const auto s = p.slot_source[q];
+        if (slot_n[q] == 0) {
+            a[q] = previous[q];
+            continue;
+        }
+        if (!p.opt->accuracy_per_attribute) {
+            a[q] = overall[s];  // slot == source
+            continue;
+        }
+        // Few statements on an attribute say little: the source's overall accuracy counts as
+        // attribute_prior_weight more.
+        const double k = p.opt->attribute_prior_weight;
+        a[q] = clamp_accuracy(p, (slot_sum[q] + k * overall[s]) / (slot_n[q] + k));
     }
     return a;
 }
 
 // Copy detection (Dong et al. 2009, section 3): a Bayesian test per pair of sources on the items
 // both state. Sharing a value that is probably false is strong evidence of copying; sharing a true
-// value is weak evidence_table; stating different values is evidence against. Identical statements
+// value is weak evidence; stating different values is evidence against. Identical statements
 // count as shared; values that differ, even within a tolerance, are evidence of independence,
 // since a copier would have copied the very value.
 inline dependence_map detect_copying(const resolve_problem& p, const std::vector<double>& accuracy,
                                      const std::vector<std::vector<double>>& cluster) {
+    using index = evidence_table::index;
     struct loglik { double independent = 0, forward = 0, backward = 0; };
     std::unordered_map<std::uint64_t, loglik> acc;
     const auto& obs = p.ev->observations();
     const double n = p.opt->false_values;
     const double c = p.opt->copy_rate;
     const double tiny = 1e-12;
-    for (evidence_table::index it = 0; it < p.item_obs.size(); ++it) {
+    std::vector<double> stated, backing;  // per value: statements of it, statements that support it
+    for (index it = 0; it < p.item_obs.size(); ++it) {
         const auto& io = p.item_obs[it];
+        const std::size_t k = p.nvalues(it);
+        double total = 0;
+        if (p.opt->popular_false_values) {
+            stated.assign(k, 0.0);
+            backing.assign(k, 0.0);
+            for (auto o : io) {
+                stated[obs[o].value] += p.weight[o];
+                total += p.weight[o];
+            }
+            for (index w = 0; w < k; ++w)
+                for (index u = 0; u < k; ++u)
+                    if (stated[u] > 0 && p.supports(it, w, u)) backing[w] += stated[u];
+        }
         for (std::size_t i = 0; i < io.size(); ++i) {
             for (std::size_t j = i + 1; j < io.size(); ++j) {
                 auto oa = io[i];
@@ -173,19 +209,33 @@ inline dependence_map detect_copying(const resolve_problem& p, const std::vector
                 auto s2 = obs[ob].source;
                 if (s1 == s2 || p.share_origin(s1, s2) || p.observations_share_origin(oa, ob)) continue;
                 if (s1 > s2) { std::swap(s1, s2); std::swap(oa, ob); }
-                const double a1 = clamp_accuracy(p, accuracy[s1]);
-                const double a2 = clamp_accuracy(p, accuracy[s2]);
+                const double a1 = clamp_accuracy(p, accuracy[p.slot[oa]]);
+                const double a2 = clamp_accuracy(p, accuracy[p.slot[ob]]);
                 const double both_true = a1 * a2;
                 const double both_false = (1 - a1) * (1 - a2) / n;
                 auto& l = acc[pair_key(s1, s2)];
                 if (obs[oa].value == obs[ob].value) {
-                    const double t = cluster[it][obs[oa].value];
-                    const double ind = t * both_true + (1 - t) * both_false;
+                    const auto v = obs[oa].value;
+                    const double t = cluster[it][v];
+                    // The share of false statements that state v: 1/n if false values are equally
+                    // likely; else (PopAccu) its share among the other sources' false statements,
+                    // taking the best-backed value that does not support v for the truth. A
+                    // popular false value (a common misreading) is no sign that two copy.
+                    double share = 1.0 / n;
+                    if (p.opt->popular_false_values) {
+                        const double pair = p.weight[oa] + p.weight[ob];
+                        double truth = 0;
+                        for (index w = 0; w < k; ++w)
+                            if (!p.supports(it, v, w) && !p.supports(it, w, v)) truth = std::max(truth, backing[w]);
+                        share = (stated[v] - pair + 1.0 / n) / (total - pair - truth + 1.0);
+                    }
+                    const double same_false = (1 - a1) * (1 - a2) * share;
+                    const double ind = t * both_true + (1 - t) * same_false;
                     // Optionally, sharing a true value is no evidence either way (everyone copies the truth).
                     const double ft = p.opt->shared_truth_evidence ? c * a2 + (1 - c) * both_true : both_true;
                     const double bt = p.opt->shared_truth_evidence ? c * a1 + (1 - c) * both_true : both_true;
-                    const double fw = t * ft + (1 - t) * (c * (1 - a2) + (1 - c) * both_false);
-                    const double bw = t * bt + (1 - t) * (c * (1 - a1) + (1 - c) * both_false);
+                    const double fw = t * ft + (1 - t) * (c * (1 - a2) + (1 - c) * same_false);
+                    const double bw = t * bt + (1 - t) * (c * (1 - a1) + (1 - c) * same_false);
                     l.independent += std::log(std::max(ind, tiny));
                     l.forward += std::log(std::max(fw, tiny));
                     l.backward += std::log(std::max(bw, tiny));
@@ -219,8 +269,9 @@ inline dependence_map detect_copying(const resolve_problem& p, const std::vector
 
 inline resolution run_accu(const resolve_problem& p, bool iterate, bool copying, const char* name) {
     const std::size_t ns = p.ev->sources().size();
-    std::vector<double> a(ns);
-    for (evidence_table::index s = 0; s < ns; ++s) a[s] = clamp_accuracy(p, p.prior(s));
+    std::vector<double> a(p.slot_source.size()), overall(ns);  // per slot, per source
+    for (evidence_table::index q = 0; q < a.size(); ++q) a[q] = clamp_accuracy(p, p.prior(p.slot_source[q]));
+    for (evidence_table::index s = 0; s < ns; ++s) overall[s] = clamp_accuracy(p, p.prior(s));
     auto score = zero_scores(p);
     auto prob = zero_scores(p);
     auto cluster = zero_scores(p);
@@ -230,14 +281,14 @@ inline resolution run_accu(const resolve_problem& p, bool iterate, bool copying,
         ++rounds;
         accu_vote(p, a, copying && rounds > 1 ? &dep : nullptr, score, prob, cluster);
         if (!iterate || rounds >= p.opt->max_iterations) break;
-        auto next = accuracies(p, cluster, a);
+        auto next = accuracies(p, cluster, a, overall);
         double moved = 0;
-        for (evidence_table::index s = 0; s < ns; ++s) moved = std::max(moved, std::fabs(next[s] - a[s]));
+        for (evidence_table::index q = 0; q < a.size(); ++q) moved = std::max(moved, std::fabs(next[q] - a[q]));
         a = std::move(next);
         if (copying) dep = detect_copying(p, a, cluster);
         if (moved < p.opt->convergence && (!copying || rounds > 2)) break;
     }
-    auto r = finish(p, name, rounds, score, cluster, iterate ? a : std::vector<double>{});
+    auto r = finish(p, name, rounds, score, cluster, iterate ? overall : std::vector<double>{});
     for (const auto& [key, d] : dep)
         if (d.total() >= 0.5)
             r.dependencies.push_back({{static_cast<evidence_table::index>(key >> 32),
