@@ -737,6 +737,21 @@ private:
         auto s = col(c);
         if (s.empty()) return std::nullopt;
         day_number d = 0;
+        if (s.size() == 10) {
+            // A table's dates repeat (a few thousand days in a decade): remember the day of each
+            // `YYYY-MM-DD` text, so most dates cost a hash and one comparison.
+            std::uint64_t w0 = 0;
+            std::uint16_t w1 = 0;
+            std::memcpy(&w0, s.data(), 8);
+            std::memcpy(&w1, s.data() + 8, 2);
+            auto& e = (*days_)[static_cast<std::size_t>(
+                ((w0 * 0x9E3779B97F4A7C15ull) ^ (std::uint64_t{w1} * 0xC2B2AE3D27D4EB4Full)) >> (64 - day_cache_bits))];
+            if (e.used && e.w0 == w0 && e.w1 == w1) return period{e.day, e.day};
+            if (fast_iso_day(s, d)) {
+                e = {w0, w1, true, d};
+                return period{d, d};
+            }
+        }
         if (fast_iso_day(s, d)) return period{d, d};
         const char* why = nullptr;
         if (auto p = parse_date_text(s, why)) return p;
@@ -896,6 +911,15 @@ private:
     short_key_cache<symbol> units_{6};
     short_key_cache<source_index> sources_;
     short_key_cache<scope_id> scopes_{8};
+    struct day_entry {
+        std::uint64_t w0 = 0;
+        std::uint16_t w1 = 0;
+        bool used = false;
+        day_number day = 0;
+    };
+    static constexpr unsigned day_cache_bits = 13;
+    std::unique_ptr<std::array<day_entry, std::size_t{1} << day_cache_bits>> days_ =
+        std::make_unique<std::array<day_entry, std::size_t{1} << day_cache_bits>>();
 };
 
 /// The Target that writes straight into a corpus (the single-threaded load).
