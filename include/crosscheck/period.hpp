@@ -177,7 +177,22 @@ inline char* put_padded(char* o, int v, int width) noexcept {
 /// bytes). Reports format a period per claim shown, so this allocates nothing.
 inline char* put_date_text(char* o, day_number d, precision prec) noexcept {
     auto ymd = date::year_month_day{to_sys_days(d)};
-    o = put_padded(o, static_cast<int>(ymd.year()), 4);
+    const int y = static_cast<int>(ymd.year());
+    if (y >= 0 && y <= 9999) {
+        const auto u = static_cast<unsigned>(y);
+        o[0] = static_cast<char>('0' + u / 1000);
+        o[1] = static_cast<char>('0' + u / 100 % 10);
+        o[2] = static_cast<char>('0' + u / 10 % 10);
+        o[3] = static_cast<char>('0' + u % 10);
+        o += 4;
+    } else {
+        o = put_padded(o, y, 4);
+    }
+    auto two = [&](unsigned v) {
+        o[0] = static_cast<char>('0' + v / 10);
+        o[1] = static_cast<char>('0' + v % 10);
+        o += 2;
+    };
     auto m = static_cast<unsigned>(ymd.month());
     switch (prec) {
         case precision::year: break;
@@ -191,13 +206,13 @@ inline char* put_date_text(char* o, day_number d, precision prec) noexcept {
             break;
         case precision::month:
             *o++ = '-';
-            o = put_padded(o, static_cast<int>(m), 2);
+            two(m);
             break;
         case precision::day:
             *o++ = '-';
-            o = put_padded(o, static_cast<int>(m), 2);
+            two(m);
             *o++ = '-';
-            o = put_padded(o, static_cast<int>(static_cast<unsigned>(ymd.day())), 2);
+            two(static_cast<unsigned>(ymd.day()));
             break;
     }
     return o;

@@ -461,6 +461,9 @@ private:
         bool operator<(const value_id& o) const {
             return std::tie(tag, a, b, text) < std::tie(o.tag, o.a, o.b, o.text);
         }
+        bool operator==(const value_id& o) const {
+            return tag == o.tag && a == o.a && b == o.b && text == o.text;  // the text last: user values only
+        }
     };
     value_id value_key(const member& m) const {
         auto bits = [](double d) {
@@ -501,7 +504,7 @@ private:
             std::size_t gi = counts.size();
             if (flat.size() < flat_limit && keys.empty()) {
                 for (const auto& [fid, fg] : flat)
-                    if (!(fid < id) && !(id < fid)) {
+                    if (fid == id) {
                         gi = fg;
                         break;
                     }
