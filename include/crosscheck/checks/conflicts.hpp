@@ -546,6 +546,8 @@ private:
         }
         std::vector<std::size_t> slot(counts.size(), SIZE_MAX);
         std::vector<value_group> groups;
+        groups.reserve(order.size());
+        const auto cap = ctx_.options().max_claims_per_value;
         for (auto gi : order) {
             slot[gi] = groups.size();
             const auto& m = members_[positions[first[gi]]];
@@ -560,14 +562,15 @@ private:
                 vg.interval = to_string(period{static_cast<day_number>(m.lo), static_cast<day_number>(m.hi)});
             }
             vg.claim_count = counts[gi];
+            vg.claims.reserve(std::min(cap, counts[gi]));  // evidence is 8 strings: grow it once
             auto& o = origins[gi];
             std::sort(o.begin(), o.end());
             o.erase(std::unique(o.begin(), o.end()), o.end());
             vg.origins = o.size();
+            vg.origin_names.reserve(o.size());
             for (auto src : o) vg.origin_names.push_back(ctx_.origin_name(src));
             groups.push_back(std::move(vg));
         }
-        const auto cap = ctx_.options().max_claims_per_value;
         for (std::size_t k = 0; k < positions.size(); ++k) {
             auto sl = slot[group_of[k]];
             if (sl == SIZE_MAX || groups[sl].claims.size() >= cap) continue;
