@@ -129,6 +129,12 @@ inline std::string format_number(double v) {
     if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
     if (std::isnan(v)) return "nan";
     char buf[32];
+    // Whole numbers below 10^12 print as their digits under %.12g: the common case (counts,
+    // capacities) without the general float formatter.
+    if (v == std::trunc(v) && std::fabs(v) < 1e12 && !(v == 0 && std::signbit(v))) {
+        auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v));
+        return std::string(buf, r.ptr);
+    }
     auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 12);
     return std::string(buf, r.ptr);
 }

@@ -4,6 +4,7 @@
 
 #include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -298,4 +299,19 @@ TEST_CASE("unit_registry rejects bad factors", "[quantity][units][error]") {
     // The smallest positive factors are fine.
     r.add("tiny", "m", std::numeric_limits<double>::denorm_min());
     CHECK(r.contains("tiny"));
+}
+
+TEST_CASE("numbers print as %.12g prints them, whole ones included", "[quantity]") {
+    // format_number prints whole numbers below 10^12 as integers; the general formatter is the
+    // reference for every value, at and around the edges of that shortcut.
+    auto general = [](double v) {
+        char buf[64];
+        auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 12);
+        return std::string(buf, r.ptr);
+    };
+    for (double v : {0.0, -0.0, 1.0, -1.0, 7.0, 121000.0, -87100.0, 999999999999.0, 1e12, -1e12, 1e12 + 1, 123456789012.0,
+                     0.5, -0.25, 114950.5, 1e-7, 3e15, 9007199254740993.0, 2.5e11, 100.0, 1e11}) {
+        INFO(v);
+        CHECK(crosscheck::detail::format_number(v) == general(v));
+    }
 }

@@ -918,8 +918,11 @@ private:
         day_number day = 0;
     };
     static constexpr unsigned day_cache_bits = 13;
-    std::unique_ptr<std::array<day_entry, std::size_t{1} << day_cache_bits>> days_ =
-        std::make_unique<std::array<day_entry, std::size_t{1} << day_cache_bits>>();
+    // A named size: clang 14 misparses `std::size_t{1} << bits` inside a template argument list
+    // of a default member initializer.
+    static constexpr std::size_t day_cache_size = std::size_t{1} << day_cache_bits;
+    using day_table = std::array<day_entry, day_cache_size>;
+    std::unique_ptr<day_table> days_ = std::make_unique<day_table>();
 };
 
 /// The Target that writes straight into a corpus (the single-threaded load).
