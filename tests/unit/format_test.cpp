@@ -114,14 +114,14 @@ TEST_CASE("write_text groups a dispute by subject and predicate with origins and
 
 TEST_CASE("write_text puts the other sections after the disputes, then the counts", "[format]") {
     const std::string out = crosscheck::to_text(status_report());
-    const auto rules = out.find("\nRule violations\n");
+    const auto rule_at = out.find("\nRule violations\n");
     const auto single = out.find("\nSingle-origin values\n");
     const auto input = out.find("\nInput warnings\n");
-    REQUIRE(rules != std::string::npos);
+    REQUIRE(rule_at != std::string::npos);
     REQUIRE(single != std::string::npos);
     REQUIRE(input != std::string::npos);
-    CHECK(out.find("banned") < rules);
-    CHECK(rules < single);
+    CHECK(out.find("banned") < rule_at);
+    CHECK(rule_at < single);
     CHECK(single < input);
     CHECK_THAT(out,
                Catch::Matchers::Contains(
