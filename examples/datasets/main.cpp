@@ -155,7 +155,7 @@ int run_daily(const std::string& dir, const std::string& method, double toleranc
     for (const auto& f : days) per_day.push_back(datasets::load_flight(dir, f.substr(0, f.size() - 4), tolerance));
     std::fprintf(stderr, "%s: %zu days, each resolved on its own; precision = mean over days\n", name.c_str(),
                  per_day.size());
-    std::fprintf(stderr, "%-12s %-12s %9s %7s %11s  %s\n", "dataset", "method", "precision", "items", "random-tie",
+    std::fprintf(stderr, "%-18s %-12s %9s %7s %11s  %s\n", "dataset", "method", "precision", "items", "random-tie",
                  "published");
     bool found = false;
     const crosscheck::resolve_options options;
@@ -180,7 +180,7 @@ int run_daily(const std::string& dir, const std::string& method, double toleranc
                                {"per_day", days_json}};
         std::cout << line.dump() << std::endl;
         auto f = figures.find(m.name);
-        std::fprintf(stderr, "%-12s %-12s %9.4f %7zu %11.4f  %s\n", name.c_str(), m.name.c_str(), sum / n, items,
+        std::fprintf(stderr, "%-18s %-12s %9.4f %7zu %11.4f  %s\n", name.c_str(), m.name.c_str(), sum / n, items,
                      sum_random / n, f == figures.end() ? "" : f->second.c_str());
     }
     return found ? 0 : usage();
