@@ -4,11 +4,13 @@
 #define CROSSCHECK_CHECKS_CONTEXT_HPP
 
 #include <crosscheck/claim.hpp>
+#include <crosscheck/config.hpp>
 #include <crosscheck/corpus.hpp>
 #include <crosscheck/detail/memory.hpp>
 #include <crosscheck/report.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -61,8 +63,23 @@ public:
             std::uint32_t group, next;
         };
         std::vector<link> links;
+        // Subjects arrive in random order, so head[] and links[] miss the cache on most claims
+        // at 10M: fetch a claim's head a few claims ahead, and its first link half as far.
+        // The subjects of the claims ahead wait in a ring, so each is resolved once.
+        constexpr std::size_t ahead = 16;
+        std::array<symbol, ahead> ring{};
+        for (std::size_t i = 0; i < std::min(n, ahead); ++i) ring[i] = c.resolve(recs[i].subject);
         for (std::size_t i = 0; i < n; ++i) {
-            symbol s = c.resolve(recs[i].subject), p = recs[i].predicate;
+            const symbol s = ring[i % ahead], p = recs[i].predicate;
+            if (i + ahead < n) {
+                const symbol later = c.resolve(recs[i + ahead].subject);
+                ring[i % ahead] = later;
+                CROSSCHECK_PREFETCH(&head[later]);
+            }
+            if (i + ahead / 2 < n) {
+                const auto h = head[ring[(i + ahead / 2) % ahead]];
+                if (h != none) CROSSCHECK_PREFETCH(&links[h]);
+            }
             std::uint32_t g = none;
             for (auto l = head[s]; l != none; l = links[l].next)
                 if (links[l].predicate == p) {
