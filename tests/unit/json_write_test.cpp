@@ -6,6 +6,7 @@
 #include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -176,4 +177,24 @@ TEST_CASE("a streaming check writes the same JSON report as a collected one", "[
     std::ostringstream single;
     write_json(single, check(c, one));
     CHECK(single.str() == expected.str());
+}
+
+TEST_CASE("a sink that throws stops a multi-threaded check with that exception", "[json][stream]") {
+    // Before, the exception left the consumer loop with the workers still running, which ends
+    // the program (std::terminate) instead of reaching the caller.
+    corpus c;
+    REQUIRE(load_csv(many_keys_csv(20000), c).ok());
+    check_options o;
+    o.threads = 2;
+    std::size_t handed = 0;
+    auto throwing = [&](finding&&) {
+        if (++handed == 100) throw std::runtime_error("disk full");
+    };
+    CHECK_THROWS_WITH(check(c, o, throwing), "disk full");
+    CHECK(handed == 100);  // nothing was handed on after the failure
+    // The check can run again afterwards: nothing was left locked or running.
+    std::size_t all = 0;
+    const report rest = check(c, o, [&](finding&&) { ++all; });
+    CHECK(all > 100);
+    CHECK(rest.stats.conflicted_keys > 0);
 }

@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <map>
 #include <mutex>
 #include <set>
@@ -764,7 +765,9 @@ inline prepared_claim prepare_claim(const corpus& c, claim_index i, const compar
 /// and hands the results to `consume` on the calling thread in order of g, while the workers go
 /// on. Workers stay at most a window of groups ahead of the consumer, so results in flight stay
 /// bounded: a streaming check holds a window of findings, never the whole report. The output is
-/// the same for any thread count.
+/// the same for any thread count. If `make_state`, `work` or `consume` throws (a sink that
+/// fails, std::bad_alloc), everyone stops, the threads are joined and the first exception is
+/// rethrown on the calling thread.
 template <class MakeState, class Work, class Consume>
 void ordered_parallel(std::size_t n, unsigned threads, MakeState make_state, Work work, Consume consume) {
     using result = decltype(work(std::declval<decltype(make_state())&>(), std::size_t{}));
@@ -776,46 +779,67 @@ void ordered_parallel(std::size_t n, unsigned threads, MakeState make_state, Wor
     std::condition_variable produced, freed;
     std::size_t next = 0;      // first group not yet handed out (guarded by m)
     std::size_t consumed = 0;  // groups consumed so far (guarded by m)
+    bool stop = false;         // someone failed (guarded by m)
+    std::exception_ptr error;  // the first failure (guarded by m)
+    auto fail = [&](std::exception_ptr e) {
+        {
+            std::lock_guard<std::mutex> lk(m);
+            if (!error) error = std::move(e);
+            stop = true;
+        }
+        produced.notify_all();
+        freed.notify_all();
+    };
     auto worker = [&] {
-        auto state = make_state();
-        for (;;) {
-            std::size_t lo, hi;
-            {
-                std::unique_lock<std::mutex> lk(m);
-                freed.wait(lk, [&] { return next >= n || std::min(n, next + block) <= consumed + window; });
-                if (next >= n) return;
-                lo = next;
-                hi = std::min(n, next + block);
-                next = hi;
+        try {
+            auto state = make_state();
+            for (;;) {
+                std::size_t lo, hi;
+                {
+                    std::unique_lock<std::mutex> lk(m);
+                    freed.wait(lk, [&] { return stop || next >= n || std::min(n, next + block) <= consumed + window; });
+                    if (stop || next >= n) return;
+                    lo = next;
+                    hi = std::min(n, next + block);
+                    next = hi;
+                }
+                // Slots lo..hi-1 held groups a window earlier, all consumed: no one else touches them.
+                for (std::size_t g = lo; g < hi; ++g) ring[g % window] = work(state, g);
+                {
+                    std::lock_guard<std::mutex> lk(m);
+                    for (std::size_t g = lo; g < hi; ++g) ready[g % window] = 1;
+                }
+                produced.notify_one();
             }
-            // Slots lo..hi-1 held groups a window earlier, all consumed: no one else touches them.
-            for (std::size_t g = lo; g < hi; ++g) ring[g % window] = work(state, g);
-            {
-                std::lock_guard<std::mutex> lk(m);
-                for (std::size_t g = lo; g < hi; ++g) ready[g % window] = 1;
-            }
-            produced.notify_one();
+        } catch (...) {
+            fail(std::current_exception());
         }
     };
     std::vector<std::thread> pool;
     pool.reserve(threads);
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
-    for (std::size_t g = 0; g < n;) {
-        std::size_t end = g;
-        {
-            std::unique_lock<std::mutex> lk(m);
-            produced.wait(lk, [&] { return ready[g % window] != 0; });
-            while (end < n && end - g < window && ready[end % window]) ready[end++ % window] = 0;
+    try {
+        for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+        for (std::size_t g = 0; g < n;) {
+            std::size_t end = g;
+            {
+                std::unique_lock<std::mutex> lk(m);
+                produced.wait(lk, [&] { return stop || ready[g % window] != 0; });
+                if (stop) break;
+                while (end < n && end - g < window && ready[end % window]) ready[end++ % window] = 0;
+            }
+            for (std::size_t k = g; k < end; ++k) consume(ring[k % window]);
+            {
+                std::lock_guard<std::mutex> lk(m);
+                consumed = end;
+            }
+            freed.notify_all();
+            g = end;
         }
-        for (std::size_t k = g; k < end; ++k) consume(ring[k % window]);
-        {
-            std::lock_guard<std::mutex> lk(m);
-            consumed = end;
-        }
-        freed.notify_all();
-        g = end;
+    } catch (...) {
+        fail(std::current_exception());
     }
     for (auto& th : pool) th.join();
+    if (error) std::rethrow_exception(error);
 }
 
 }  // namespace detail

@@ -175,13 +175,7 @@ struct input_warnings_fn {
         const std::size_t ng = groups.size();
         const unsigned threads = ng < 4096 ? 1u : ctx.options().thread_count();
         std::vector<std::vector<finding>> found(threads);
-        {
-            std::vector<std::thread> pool;
-            for (unsigned t = 1; t < threads; ++t)
-                pool.emplace_back([&, t] { scan(ng * t / threads, ng * (t + 1) / threads, found[t]); });
-            scan(0, ng / threads, found[0]);
-            for (auto& th : pool) th.join();
-        }
+        detail::on_threads(threads, [&](unsigned t) { scan(ng * t / threads, ng * (t + 1) / threads, found[t]); });
         for (auto& part : found)
             for (auto& f : part) add(std::move(f));
 
