@@ -227,6 +227,17 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
     }
     const std::size_t per_chunk = rows / chunks.size() + 1;
     std::vector<std::exception_ptr> failed(chunks.size());
+    // Where chunk k's claims will most likely land in the corpus's reserved storage: a worker
+    // that finishes before the first chunk faults those pages in, instead of the merge (one
+    // thread) meeting them. Taken here, before the first chunk's thread writes to the corpus.
+    const auto& stored = c.stored_claims();
+    const auto* storage = reinterpret_cast<const char*>(stored.data());
+    const std::size_t stored_before = stored.size(), storage_bytes = stored.capacity() * sizeof(stored_claim);
+    auto expected_slot = [&](std::size_t k) {
+        const std::size_t lo = std::min(storage_bytes, (stored_before + k * per_chunk) * sizeof(stored_claim));
+        const std::size_t hi = std::min(storage_bytes, (stored_before + (k + 1) * per_chunk) * sizeof(stored_claim));
+        return std::make_pair(lo, hi);
+    };
     std::vector<std::thread> pool;
     for (std::size_t k = 1; k < chunks.size(); ++k)
         pool.emplace_back([&, k] {
@@ -244,6 +255,8 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
                 csv_row_parser<csv_chunk_target> parser(ch.target, roles, local, per_chunk);
                 if (release) parser.on_consumed(release);
                 parser.parse(ch.begin, ch.end, ch.first_line);
+                const auto [lo, hi] = expected_slot(k);
+                populate(storage + lo, hi - lo);
             } catch (...) {
                 failed[k] = std::current_exception();
             }

@@ -65,6 +65,23 @@ inline void prefault(void* p, std::size_t bytes) noexcept {
 #endif
 }
 
+/// Faults in the whole pages inside [p, p + bytes) now, zero-filled where not present yet,
+/// without changing what is there: an idle thread takes the page faults (the zeroing of fresh
+/// pages, a large part of a load under virtualisation) that a busy one would meet later. Safe
+/// while another thread writes to the same memory. A no-op where the call does not exist.
+inline void populate(const void* p, std::size_t bytes) noexcept {
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+    if (p == nullptr || bytes < resident_threshold) return;
+    constexpr std::uintptr_t page = 4096;
+    const auto lo = (reinterpret_cast<std::uintptr_t>(p) + page - 1) & ~(page - 1);
+    const auto hi = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(page - 1);
+    if (hi > lo) ::madvise(reinterpret_cast<void*>(lo), static_cast<std::size_t>(hi - lo), MADV_POPULATE_WRITE);
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
+
 /// `v.reserve(n)` with the new capacity made resident (see prefault). Use it only where the
 /// size is known, as the whole capacity then counts as used memory.
 template <class T, class A>
