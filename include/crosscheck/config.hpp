@@ -23,4 +23,12 @@
 #define CROSSCHECK_PREFETCH(addr) ((void)(addr))
 #endif
 
+/// Whether the text scanners (CSV fields, JSON strings) may use SSE2, which every x86-64
+/// processor has; elsewhere they read byte by byte. Users include <emmintrin.h> under it.
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#define CROSSCHECK_DETAIL_SSE2 1
+#else
+#define CROSSCHECK_DETAIL_SSE2 0
+#endif
+
 #endif

@@ -8,6 +8,7 @@
 // per finding, then a walk to print it); this writer emits the same bytes as nlohmann's
 // compact dump (keys in sorted order, the same escapes) at memory speed.
 
+#include <crosscheck/config.hpp>
 #include <crosscheck/report.hpp>
 
 #include <charconv>
@@ -19,12 +20,8 @@
 #include <string_view>
 #include <vector>
 
-// SSE2 is part of every x86-64 processor; elsewhere strings are scanned byte by byte.
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#if CROSSCHECK_DETAIL_SSE2
 #include <emmintrin.h>
-#define CROSSCHECK_DETAIL_JSON_SSE2 1
-#else
-#define CROSSCHECK_DETAIL_JSON_SSE2 0
 #endif
 
 namespace crosscheck::detail {
@@ -69,7 +66,7 @@ public:
         *o++ = '"';
         std::size_t i = 0;
         while (i < n) {
-#if CROSSCHECK_DETAIL_JSON_SSE2
+#if CROSSCHECK_DETAIL_SSE2
             // 16 bytes at a time while they need no escaping (there is room: 6 bytes a byte).
             // A signed compare below 0x20 catches control bytes and every byte >= 0x80 at once.
             if (n - i >= 16) {

@@ -7,12 +7,12 @@
 #include <crosscheck/config.hpp>
 #include <crosscheck/corpus.hpp>
 #include <crosscheck/detail/memory.hpp>
+#include <crosscheck/detail/threads.hpp>
 #include <crosscheck/report.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <exception>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -45,31 +45,6 @@ struct check_options {
         return n == 0 ? 1u : n;
     }
 };
-
-namespace detail {
-
-/// Runs body(t) for t in [0, threads): t = 0 on the calling thread, the others on threads of
-/// their own. An exception (std::bad_alloc, most likely) is rethrown on the calling thread
-/// after all have finished, instead of ending the program from a worker.
-template <class Body>
-void on_threads(unsigned threads, Body&& body) {
-    std::vector<std::exception_ptr> failed(threads);
-    auto guarded = [&](unsigned t) {
-        try {
-            body(t);
-        } catch (...) {
-            failed[t] = std::current_exception();
-        }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(guarded, t);
-    guarded(0);
-    for (auto& th : pool) th.join();
-    for (auto& f : failed)
-        if (f) std::rethrow_exception(f);
-}
-
-}  // namespace detail
 
 /// The claims of a corpus grouped by (subject after aliases, predicate): the unit of work of
 /// the conflict checker, since claims of different groups never conflict. Built once, in O(n),
@@ -151,8 +126,7 @@ public:
         const std::size_t ng = keys_.size();
         std::vector<std::vector<std::uint32_t>> fill(threads, std::vector<std::uint32_t>(ng, 0));
         auto range = [&](unsigned t) { return std::make_pair(n * t / threads, n * (t + 1) / threads); };
-        auto in_parallel = [&](auto&& body) { detail::on_threads(threads, body); };
-        in_parallel([&](unsigned t) {
+        detail::on_threads(threads, [&](unsigned t) {
             auto [lo, hi] = range(t);
             auto& cnt = fill[t];
             for (std::size_t i = lo; i < hi; ++i) ++cnt[group_of_[i]];
@@ -167,7 +141,7 @@ public:
                 at += c;
             }
         }
-        in_parallel([&](unsigned t) {
+        detail::on_threads(threads, [&](unsigned t) {
             auto [lo, hi] = range(t);
             auto& at = fill[t];
             for (std::size_t i = lo; i < hi; ++i) out[at[group_of_[i]]++] = f(static_cast<claim_index>(i));

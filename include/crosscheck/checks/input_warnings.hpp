@@ -4,6 +4,7 @@
 #define CROSSCHECK_CHECKS_INPUT_WARNINGS_HPP
 
 #include <crosscheck/checks/context.hpp>
+#include <crosscheck/detail/threads.hpp>
 
 #include <algorithm>
 #include <array>
@@ -11,7 +12,6 @@
 #include <map>
 #include <set>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 

@@ -6,11 +6,11 @@
 #include <crosscheck/corpus.hpp>
 #include <crosscheck/detail/csv_parser.hpp>
 #include <crosscheck/detail/memory.hpp>
+#include <crosscheck/detail/threads.hpp>
 #include <crosscheck/diagnostic.hpp>
 
 #include <algorithm>
 #include <cstring>
-#include <exception>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -186,7 +186,7 @@ inline std::size_t merge_csv_chunk(csv_chunk& ch, corpus& c, claim_id_checker& i
 /// Line breaks in [p, e): sixteen bytes at a time where SSE2 is there.
 inline std::size_t count_line_breaks(const char* p, const char* e) noexcept {
     std::size_t n = 0;
-#if CROSSCHECK_DETAIL_CSV_SSE2
+#if CROSSCHECK_DETAIL_SSE2
     const __m128i nl = _mm_set1_epi8('\n');
     for (; e - p >= 16; p += 16) {
         const auto m = static_cast<unsigned>(
@@ -226,7 +226,6 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
         at = stop;
     }
     const std::size_t per_chunk = rows / chunks.size() + 1;
-    std::vector<std::exception_ptr> failed(chunks.size());
     // Where chunk k's claims will most likely land in the corpus's reserved storage: a worker
     // that finishes before the first chunk faults those pages in, instead of the merge (one
     // thread) meeting them. Taken here, before the first chunk's thread writes to the corpus.
@@ -238,43 +237,33 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
         const std::size_t hi = std::min(storage_bytes, (stored_before + (k + 1) * per_chunk) * sizeof(stored_claim));
         return std::make_pair(lo, hi);
     };
-    std::vector<std::thread> pool;
-    for (std::size_t k = 1; k < chunks.size(); ++k)
-        pool.emplace_back([&, k] {
-            auto& ch = *chunks[k];
-            try {
-                // Diagnostics name absolute lines: count the breaks before this chunk first
-                // (a few milliseconds per 100 MB, and it brings those pages in for the others).
-                ch.first_line = line + count_line_breaks(begin, ch.begin);
-                load_options o = sink.options();
-                diagnostic_sink local(ch.result, o, sink.file());
-                const std::size_t room = per_chunk + per_chunk / 32;
-                reserve_resident(ch.target.claims, room);
-                reserve_resident(ch.target.lines, room);
-                reserve_resident(ch.target.ids, id_bytes_per_row * room);
-                csv_row_parser<csv_chunk_target> parser(ch.target, roles, local, per_chunk);
-                if (release) parser.on_consumed(release);
-                parser.parse(ch.begin, ch.end, ch.first_line);
-                const auto [lo, hi] = expected_slot(k);
-                populate(storage + lo, hi - lo);
-            } catch (...) {
-                failed[k] = std::current_exception();
-            }
-        });
     std::size_t added = 0;
     std::optional<csv_corpus_target> target;
-    try {
-        target.emplace(c, sink);
-        csv_row_parser<csv_corpus_target> parser(*target, roles, sink, per_chunk);
+    on_threads(static_cast<unsigned>(chunks.size()), [&](unsigned k) {
+        auto& ch = *chunks[k];
+        if (k == 0) {
+            target.emplace(c, sink);
+            csv_row_parser<csv_corpus_target> parser(*target, roles, sink, per_chunk);
+            if (release) parser.on_consumed(release);
+            parser.parse(ch.begin, ch.end, line);
+            added = target->added;
+            return;
+        }
+        // Diagnostics name absolute lines: count the breaks before this chunk first
+        // (a few milliseconds per 100 MB, and it brings those pages in for the others).
+        ch.first_line = line + count_line_breaks(begin, ch.begin);
+        load_options o = sink.options();
+        diagnostic_sink local(ch.result, o, sink.file());
+        const std::size_t room = per_chunk + per_chunk / 32;
+        reserve_resident(ch.target.claims, room);
+        reserve_resident(ch.target.lines, room);
+        reserve_resident(ch.target.ids, id_bytes_per_row * room);
+        csv_row_parser<csv_chunk_target> parser(ch.target, roles, local, per_chunk);
         if (release) parser.on_consumed(release);
-        parser.parse(chunks[0]->begin, chunks[0]->end, line);
-        added = target->added;
-    } catch (...) {
-        failed[0] = std::current_exception();
-    }
-    for (auto& th : pool) th.join();
-    for (auto& f : failed)
-        if (f) std::rethrow_exception(f);
+        parser.parse(ch.begin, ch.end, ch.first_line);
+        const auto [lo, hi] = expected_slot(k);
+        populate(storage + lo, hi - lo);
+    });
     for (std::size_t k = 1; k < chunks.size(); ++k) {
         if (!sink.full()) added += merge_csv_chunk(*chunks[k], c, target->ids, sink);
         chunks[k].reset();

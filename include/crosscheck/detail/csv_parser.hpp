@@ -3,6 +3,7 @@
 #ifndef CROSSCHECK_DETAIL_CSV_PARSER_HPP
 #define CROSSCHECK_DETAIL_CSV_PARSER_HPP
 
+#include <crosscheck/config.hpp>
 #include <crosscheck/corpus.hpp>
 #include <crosscheck/detail/fold.hpp>
 #include <crosscheck/diagnostic.hpp>
@@ -24,12 +25,8 @@
 #include <utility>
 #include <vector>
 
-// SSE2 is part of every x86-64 processor; elsewhere the scanner reads byte by byte.
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#if CROSSCHECK_DETAIL_SSE2
 #include <emmintrin.h>
-#define CROSSCHECK_DETAIL_CSV_SSE2 1
-#else
-#define CROSSCHECK_DETAIL_CSV_SSE2 0
 #endif
 
 #if defined(__linux__)
@@ -138,9 +135,6 @@ inline bool parse_csv_number(std::string_view s, double& out) noexcept {
     return r.ec == std::errc{} && r.ptr == e && std::isfinite(out);
 }
 
-/// Finds duplicate claim ids during a load. Ids that are increasing decimal numbers (what
-/// generators and databases write) need no memory at all; at the first id that is not, the
-/// checker builds a map of the ids already in the corpus and continues with it.
 /// Whether `s` is a plain decimal below 10^18 without leading zeros (`v` its value): ids that
 /// rise along a file are checked for duplicates by comparing with the last one.
 inline bool decimal_id(std::string_view s, std::uint64_t& v) noexcept {
@@ -153,6 +147,9 @@ inline bool decimal_id(std::string_view s, std::uint64_t& v) noexcept {
     return true;
 }
 
+/// Finds duplicate claim ids during a load. Ids that are increasing decimal numbers (what
+/// generators and databases write) need no memory at all; at the first id that is not, the
+/// checker builds a map of the ids already in the corpus and continues with it.
 class claim_id_checker {
 public:
     /// `line` values in answers: 0 when the earlier occurrence's line is not known.
@@ -262,7 +259,7 @@ public:
         count = 0;
         record_start_ = p_;
         record_line_ = line_;
-#if CROSSCHECK_DETAIL_CSV_SSE2
+#if CROSSCHECK_DETAIL_SSE2
         if (next_plain(fields, count, non_ascii)) return true;
         count = 0;
 #endif
@@ -312,7 +309,7 @@ public:
                     return false;
                 }
             } else {
-#if CROSSCHECK_DETAIL_CSV_SSE2
+#if CROSSCHECK_DETAIL_SSE2
                 // 16 bytes at a time: most fields end within the first block.
                 const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
                               quote = _mm_set1_epi8('"');
@@ -367,7 +364,7 @@ public:
     }
 
 private:
-#if CROSSCHECK_DETAIL_CSV_SSE2
+#if CROSSCHECK_DETAIL_SSE2
     /// The common case, fast: a record without quotes that ends in a line break at least 16
     /// bytes before the end of the input. One 16-byte block is tested for all four stop bytes at
     /// once and its fields are cut from the bit mask, so a block holding several short fields is
@@ -752,7 +749,7 @@ private:
                 return period{d, d};
             }
         }
-        if (fast_iso_day(s, d)) return period{d, d};
+        // Anything else (fast_iso_day reads only 10-byte texts) goes to the general parser.
         const char* why = nullptr;
         if (auto p = parse_date_text(s, why)) return p;
         problem(c, "invalid date '" + std::string(s) + "': " + why);

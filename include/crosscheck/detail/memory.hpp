@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #if defined(__linux__)
@@ -37,49 +38,44 @@ inline bool huge_pages_available() noexcept {
 #endif
 }
 
-/// Prepares [p, p + bytes), about to be written, for few page faults. Why: each first touch of
-/// a fresh 4 KiB page is a page fault of its own, microseconds each (around 10 under
-/// virtualisation), and a large check writes hundreds of megabytes of fresh arrays. On 2 MiB
-/// pages a fault covers 512 times as much; where the kernel has none, the pages are populated
-/// in one call instead (then at once, which is why only sizes about to be used are given).
-/// Only whole pages inside the buffer are advised, so memory around it is untouched. A no-op
-/// where the calls do not exist.
-inline void prefault(void* p, std::size_t bytes) noexcept {
-#if defined(__linux__)
-    if (p == nullptr || bytes < resident_threshold) return;
+/// The whole 4 KiB pages inside [p, p + bytes) as (start, length), so that advice never
+/// reaches memory around the buffer; length 0 for a buffer below resident_threshold (left to
+/// the allocator) or without a whole page.
+inline std::pair<void*, std::size_t> whole_pages(const void* p, std::size_t bytes) noexcept {
+    if (p == nullptr || bytes < resident_threshold) return {nullptr, 0};
     constexpr std::uintptr_t page = 4096;
     const auto lo = (reinterpret_cast<std::uintptr_t>(p) + page - 1) & ~(page - 1);
     const auto hi = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(page - 1);
-    if (hi <= lo) return;
-    void* start = reinterpret_cast<void*>(lo);
-    const auto len = static_cast<std::size_t>(hi - lo);
-#if defined(MADV_HUGEPAGE)
-    if (huge_pages_available() && ::madvise(start, len, MADV_HUGEPAGE) == 0) return;
-#endif
-#if defined(MADV_POPULATE_WRITE)
-    ::madvise(start, len, MADV_POPULATE_WRITE);  // fails harmlessly before Linux 5.14
-#endif
+    if (hi <= lo) return {nullptr, 0};
+    return {reinterpret_cast<void*>(lo), static_cast<std::size_t>(hi - lo)};
+}
+
+/// Faults in the whole pages inside [p, p + bytes) now, zero-filled where not present yet,
+/// without changing what is there: an idle thread takes the page faults (the zeroing of fresh
+/// pages, a large part of a load under virtualisation) that a busy one would meet later. Safe
+/// while another thread writes to the same memory. A no-op where the call does not exist
+/// (it fails harmlessly before Linux 5.14).
+inline void populate(const void* p, std::size_t bytes) noexcept {
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+    const auto [start, len] = whole_pages(p, bytes);
+    if (len != 0) ::madvise(start, len, MADV_POPULATE_WRITE);
 #else
     (void)p;
     (void)bytes;
 #endif
 }
 
-/// Faults in the whole pages inside [p, p + bytes) now, zero-filled where not present yet,
-/// without changing what is there: an idle thread takes the page faults (the zeroing of fresh
-/// pages, a large part of a load under virtualisation) that a busy one would meet later. Safe
-/// while another thread writes to the same memory. A no-op where the call does not exist.
-inline void populate(const void* p, std::size_t bytes) noexcept {
-#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
-    if (p == nullptr || bytes < resident_threshold) return;
-    constexpr std::uintptr_t page = 4096;
-    const auto lo = (reinterpret_cast<std::uintptr_t>(p) + page - 1) & ~(page - 1);
-    const auto hi = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(page - 1);
-    if (hi > lo) ::madvise(reinterpret_cast<void*>(lo), static_cast<std::size_t>(hi - lo), MADV_POPULATE_WRITE);
-#else
-    (void)p;
-    (void)bytes;
+/// Prepares [p, p + bytes), about to be written, for few page faults. Why: each first touch of
+/// a fresh 4 KiB page is a page fault of its own, microseconds each (around 10 under
+/// virtualisation), and a large check writes hundreds of megabytes of fresh arrays. On 2 MiB
+/// pages a fault covers 512 times as much; where the kernel has none, the pages are populated
+/// in one call instead (then at once, which is why only sizes about to be used are given).
+inline void prefault(void* p, std::size_t bytes) noexcept {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    const auto [start, len] = whole_pages(p, bytes);
+    if (len != 0 && huge_pages_available() && ::madvise(start, len, MADV_HUGEPAGE) == 0) return;
 #endif
+    populate(p, bytes);
 }
 
 /// `v.reserve(n)` with the new capacity made resident (see prefault). Use it only where the
