@@ -10,6 +10,7 @@
 #include <crosscheck/diagnostic.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,9 +72,11 @@ inline load_result load_csv_text(std::string_view text, corpus& c, const load_op
     }
 
     unsigned threads = detail::csv_thread_count(options.threads, body_size);
-    if (threads > 1 && std::memchr(body, '"', body_size) == nullptr) {
+    std::optional<detail::csv_body_scan> scan;
+    if (threads > 1) scan = detail::scan_csv_body(body, end, threads);
+    if (scan && !scan->quotes) {
         result.claims_added =
-            detail::parse_csv_parallel(body, end, body_line, roles, c, sink, threads, estimate, id_bytes_per_row, consumed);
+            detail::parse_csv_parallel(body, end, body_line, roles, c, sink, *scan, estimate, id_bytes_per_row, consumed);
     } else {
         detail::csv_corpus_target target(c, sink);
         detail::csv_row_parser<detail::csv_corpus_target> parser(target, roles, sink, estimate);

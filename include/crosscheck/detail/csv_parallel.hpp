@@ -198,6 +198,54 @@ inline std::size_t count_line_breaks(const char* p, const char* e) noexcept {
     return n;
 }
 
+/// What one pass over the body learns before it is cut into chunks, one slice per thread on all
+/// threads (a serial scan of a 700 MB file was the load's longest serial step): whether it holds
+/// a quote (a quoted field may span lines, so only quote-free text can be cut at line breaks),
+/// and how many line breaks each slice holds (the line numbers the later chunks start at).
+struct csv_body_scan {
+    bool quotes = false;
+    std::vector<const char*> bounds;  ///< slice k is [bounds[k], bounds[k + 1])
+    std::vector<std::size_t> breaks;  ///< line breaks in slice k
+
+    /// The line number at `p` (the start of a line) when the body starts at line `first`.
+    std::size_t line_at(const char* p, std::size_t first) const noexcept {
+        std::size_t k = 0;
+        for (; k + 1 < breaks.size() && bounds[k + 1] <= p; ++k) first += breaks[k];
+        return first + count_line_breaks(bounds[k], p);
+    }
+};
+
+inline csv_body_scan scan_csv_body(const char* begin, const char* end, unsigned threads) {
+    csv_body_scan scan;
+    const auto size = static_cast<std::size_t>(end - begin);
+    for (unsigned k = 0; k < threads; ++k) scan.bounds.push_back(begin + size / threads * k);
+    scan.bounds.push_back(end);
+    scan.breaks.assign(threads, 0);
+    std::vector<char> quoted(threads, 0);
+    on_threads(threads, [&](unsigned k) {
+        const char* p = scan.bounds[k];
+        const char* e = scan.bounds[k + 1];
+        std::size_t n = 0;
+        bool q = false;
+#if CROSSCHECK_DETAIL_SSE2
+        const __m128i nl = _mm_set1_epi8('\n'), dq = _mm_set1_epi8('"');
+        __m128i any_q = _mm_setzero_si128();
+        for (; e - p >= 16; p += 16) {
+            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+            n += static_cast<std::size_t>(
+                __builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(b, nl)))));
+            any_q = _mm_or_si128(any_q, _mm_cmpeq_epi8(b, dq));
+        }
+        q = _mm_movemask_epi8(any_q) != 0;
+#endif
+        for (; p < e; ++p) n += (*p == '\n'), q = q || *p == '"';
+        scan.breaks[k] = n;
+        quoted[k] = q;
+    });
+    for (char q : quoted) scan.quotes = scan.quotes || q != 0;
+    return scan;
+}
+
 /// Parses [begin, end), which holds no quote character (so every line break ends a record), on
 /// `threads` threads. The text is cut into one chunk per thread at line breaks. The first chunk
 /// is parsed on the calling thread straight into the corpus, as a one-thread load would; the
@@ -207,13 +255,13 @@ inline std::size_t count_line_breaks(const char* p, const char* e) noexcept {
 /// the file's names, and merging re-interns every name a chunk has. Returns the claims added.
 inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::size_t line,
                                       const std::vector<csv_col>& roles, corpus& c, diagnostic_sink& sink,
-                                      unsigned threads, std::size_t rows, std::size_t id_bytes_per_row,
+                                      const csv_body_scan& scan, std::size_t rows, std::size_t id_bytes_per_row,
                                       const std::function<void(const char*, const char*)>& release) {
-    const auto size = static_cast<std::size_t>(end - begin);
+    const auto threads = static_cast<unsigned>(scan.breaks.size());
     std::vector<std::unique_ptr<csv_chunk>> chunks;
     const char* at = begin;
     for (unsigned k = 0; k < threads && at < end; ++k) {
-        const char* stop = k + 1 == threads ? end : begin + size / threads * (k + 1);
+        const char* stop = scan.bounds[k + 1];
         if (stop < at) stop = at;
         if (stop < end) {
             const void* nl = std::memchr(stop, '\n', static_cast<std::size_t>(end - stop));
@@ -249,9 +297,7 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
             added = target->added;
             return;
         }
-        // Diagnostics name absolute lines: count the breaks before this chunk first
-        // (a few milliseconds per 100 MB, and it brings those pages in for the others).
-        ch.first_line = line + count_line_breaks(begin, ch.begin);
+        ch.first_line = scan.line_at(ch.begin, line);  // diagnostics name absolute lines
         load_options o = sink.options();
         diagnostic_sink local(ch.result, o, sink.file());
         const std::size_t room = per_chunk + per_chunk / 32;
