@@ -349,3 +349,30 @@ TEST_CASE("one key with 200,000 claims and two values is counted, not enumerated
     CHECK(r.findings[0].values[0].claim_count == 100000);
     CHECK(r.findings[0].values[0].claims.size() == check_options{}.max_claims_per_value);
 }
+
+TEST_CASE("input warnings do not depend on the thread count", "[checks]") {
+    // Enough keys to be scanned on several threads, the large ones first (as groups are
+    // numbered by first appearance), with a token-and-quantity key every 7th key and a pair of
+    // units that cannot be converted every 11th: each such key gives one warning.
+    auto b = two_sources();
+    constexpr int keys = 6000;
+    int expected = 0;
+    for (int k = 0; k < keys; ++k) {
+        const std::string e = "e" + std::to_string(k);
+        const int claims = k < 50 ? 400 : 2;
+        for (int i = 0; i < claims; ++i) b.claim(i % 2 ? "a" : "b", e, "size").is(10 + i % 3, "m");
+        if (k % 7 == 0) b.claim("a", e, "size").is("unknown"), ++expected;
+        if (k % 11 == 0) b.claim("b", e, "size").is(5, "kg"), ++expected;
+    }
+    const corpus c = b.build();
+    check_options one, two, four;
+    one.threads = 1;
+    two.threads = 2;
+    four.threads = 4;
+    one.only = two.only = four.only = {std::string(kinds::input_warning)};
+    const auto r1 = check(c, one), r2 = check(c, two), r4 = check(c, four);
+    CHECK(r1.stats.input_warnings == static_cast<std::uint64_t>(expected));
+    CHECK(r1.findings.size() == static_cast<std::size_t>(expected));
+    CHECK(r1 == r2);
+    CHECK(r1 == r4);
+}

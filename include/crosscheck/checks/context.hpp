@@ -117,12 +117,21 @@ public:
     std::vector<T> in_group_order(F f, unsigned threads = 1) const {
         const std::size_t n = group_of_.size();
         std::vector<T> out;
-        detail::resize_resident(out, n);
         if (threads <= 1 || n < (std::size_t{1} << 16)) {
+            detail::resize_resident(out, n);
             std::vector<std::uint32_t> fill(offsets_.begin(), offsets_.end() - 1);
             for (std::size_t i = 0; i < n; ++i) out[fill[group_of_[i]]++] = f(static_cast<claim_index>(i));
             return out;
         }
+        // The kernel zeroes each fresh page at its first touch (0.3 s for the 480 MB of a
+        // 10M-claim check): every thread faults in a slice, instead of one while the others wait.
+        out.reserve(n);
+        detail::advise_huge_pages(out.data(), n * sizeof(T));
+        detail::on_threads(threads, [&](unsigned t) {
+            detail::populate(reinterpret_cast<const char*>(out.data()) + n * sizeof(T) * t / threads,
+                             n * sizeof(T) / threads);
+        });
+        out.resize(n);
         const std::size_t ng = keys_.size();
         std::vector<std::vector<std::uint32_t>> fill(threads, std::vector<std::uint32_t>(ng, 0));
         auto range = [&](unsigned t) { return std::make_pair(n * t / threads, n * (t + 1) / threads); };

@@ -174,8 +174,20 @@ struct input_warnings_fn {
         };
         const std::size_t ng = groups.size();
         const unsigned threads = ng < 4096 ? 1u : ctx.options().thread_count();
+        // Ranges of about equal claim counts, not group counts: groups are numbered by first
+        // appearance, so the large ones come first (cut by groups, one thread had 7/8 of the work).
+        auto cut = [&](unsigned t) {
+            const std::size_t want = c.size() * t / threads;
+            std::size_t lo = 0, hi = ng;
+            while (lo < hi) {
+                const std::size_t mid = lo + (hi - lo) / 2;
+                if (groups.offset(mid) < want) lo = mid + 1;
+                else hi = mid;
+            }
+            return t == threads ? ng : lo;
+        };
         std::vector<std::vector<finding>> found(threads);
-        detail::on_threads(threads, [&](unsigned t) { scan(ng * t / threads, ng * (t + 1) / threads, found[t]); });
+        detail::on_threads(threads, [&](unsigned t) { scan(cut(t), cut(t + 1), found[t]); });
         for (auto& part : found)
             for (auto& f : part) add(std::move(f));
 

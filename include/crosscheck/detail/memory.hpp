@@ -78,6 +78,18 @@ inline void prefault(void* p, std::size_t bytes) noexcept {
     populate(p, bytes);
 }
 
+/// Asks for 2 MiB pages on the whole pages inside [p, p + bytes) where the kernel gives them (see
+/// prefault), without faulting anything in.
+inline void advise_huge_pages(void* p, std::size_t bytes) noexcept {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    const auto [start, len] = whole_pages(p, bytes);
+    if (len != 0 && huge_pages_available()) ::madvise(start, len, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
+
 /// `v.reserve(n)` with the new capacity made resident (see prefault). Use it only where the
 /// size is known, as the whole capacity then counts as used memory.
 template <class T, class A>
