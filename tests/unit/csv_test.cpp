@@ -565,3 +565,30 @@ TEST_CASE("the record splitter agrees with a byte-by-byte reading of RFC 4180", 
         if (expected.empty() || expected.back().ok) CHECK_FALSE(sp.skip_blank_lines());
     }
 }
+
+TEST_CASE("the first pass counts line breaks and finds quotes like a byte loop", "[csv]") {
+    // Lengths around the 16-byte blocks and the 255-block sums, newlines up to every byte (so a
+    // byte lane would overflow if the sums came later), a quote at any position or none.
+    std::uint64_t state = 99;
+    auto next = [&] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::size_t>(state >> 33);
+    };
+    for (std::size_t len : {0u, 1u, 15u, 16u, 17u, 4079u, 4080u, 4081u, 8200u, 70000u}) {
+        for (int density : {0, 1, 50, 100}) {
+            std::string text(len, 'x');
+            for (auto& ch : text)
+                if (static_cast<int>(next() % 100) < density) ch = '\n';
+            const bool with_quote = len > 0 && density != 50;
+            if (with_quote) text[next() % len] = '"';
+            std::size_t expected = 0;
+            bool expected_quote = false;
+            for (char ch : text) expected += ch == '\n', expected_quote = expected_quote || ch == '"';
+            bool quote = !expected_quote;
+            INFO("length " << len << ", newline density " << density);
+            CHECK(detail::scan_line_breaks(text.data(), text.data() + text.size(), quote) == expected);
+            CHECK(quote == expected_quote);
+            CHECK(expected_quote == with_quote);
+        }
+    }
+}

@@ -10,6 +10,7 @@
 #include <crosscheck/diagnostic.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -183,19 +184,37 @@ inline std::size_t merge_csv_chunk(csv_chunk& ch, corpus& c, claim_id_checker& i
     return added;
 }
 
-/// Line breaks in [p, e): sixteen bytes at a time where SSE2 is there.
-inline std::size_t count_line_breaks(const char* p, const char* e) noexcept {
+/// Counts the line breaks in [p, e) and tells whether a quote is there, sixteen bytes at a time
+/// where SSE2 is there. Counts add up in byte lanes (a match is -1, subtracted), summed every
+/// 255 blocks: no popcount, which without -mpopcnt is a library call per block.
+inline std::size_t scan_line_breaks(const char* p, const char* e, bool& quote) noexcept {
     std::size_t n = 0;
+    bool q = false;
 #if CROSSCHECK_DETAIL_SSE2
-    const __m128i nl = _mm_set1_epi8('\n');
-    for (; e - p >= 16; p += 16) {
-        const auto m = static_cast<unsigned>(
-            _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), nl)));
-        n += static_cast<std::size_t>(__builtin_popcount(m));
+    const __m128i nl = _mm_set1_epi8('\n'), dq = _mm_set1_epi8('"'), zero = _mm_setzero_si128();
+    __m128i any_q = zero;
+    while (e - p >= 16) {
+        __m128i lanes = zero;
+        for (int k = 0; k < 255 && e - p >= 16; ++k, p += 16) {
+            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+            lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(b, nl));
+            any_q = _mm_or_si128(any_q, _mm_cmpeq_epi8(b, dq));
+        }
+        const __m128i sums = _mm_sad_epu8(lanes, zero);  // two 64-bit sums of eight lanes each
+        n += static_cast<std::size_t>(_mm_cvtsi128_si32(sums)) +
+             static_cast<std::size_t>(_mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
     }
+    q = _mm_movemask_epi8(any_q) != 0;
 #endif
-    for (; p < e; ++p) n += (*p == '\n');
+    for (; p < e; ++p) n += (*p == '\n'), q = q || *p == '"';
+    quote = q;
     return n;
+}
+
+/// Line breaks in [p, e).
+inline std::size_t count_line_breaks(const char* p, const char* e) noexcept {
+    bool quote = false;
+    return scan_line_breaks(p, e, quote);
 }
 
 /// What one pass over the body learns before it is cut into chunks, one slice per thread on all
@@ -223,23 +242,8 @@ inline csv_body_scan scan_csv_body(const char* begin, const char* end, unsigned 
     scan.breaks.assign(threads, 0);
     std::vector<char> quoted(threads, 0);
     on_threads(threads, [&](unsigned k) {
-        const char* p = scan.bounds[k];
-        const char* e = scan.bounds[k + 1];
-        std::size_t n = 0;
         bool q = false;
-#if CROSSCHECK_DETAIL_SSE2
-        const __m128i nl = _mm_set1_epi8('\n'), dq = _mm_set1_epi8('"');
-        __m128i any_q = _mm_setzero_si128();
-        for (; e - p >= 16; p += 16) {
-            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-            n += static_cast<std::size_t>(
-                __builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(b, nl)))));
-            any_q = _mm_or_si128(any_q, _mm_cmpeq_epi8(b, dq));
-        }
-        q = _mm_movemask_epi8(any_q) != 0;
-#endif
-        for (; p < e; ++p) n += (*p == '\n'), q = q || *p == '"';
-        scan.breaks[k] = n;
+        scan.breaks[k] = scan_line_breaks(scan.bounds[k], scan.bounds[k + 1], q);
         quoted[k] = q;
     });
     for (char q : quoted) scan.quotes = scan.quotes || q != 0;
@@ -287,6 +291,7 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
     };
     std::size_t added = 0;
     std::optional<csv_corpus_target> target;
+    std::atomic<bool> first_done{false};
     on_threads(static_cast<unsigned>(chunks.size()), [&](unsigned k) {
         auto& ch = *chunks[k];
         if (k == 0) {
@@ -295,6 +300,7 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
             if (release) parser.on_consumed(release);
             parser.parse(ch.begin, ch.end, line);
             added = target->added;
+            first_done.store(true, std::memory_order_relaxed);
             return;
         }
         ch.first_line = scan.line_at(ch.begin, line);  // diagnostics name absolute lines
@@ -307,8 +313,12 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
         csv_row_parser<csv_chunk_target> parser(ch.target, roles, local, per_chunk);
         if (release) parser.on_consumed(release);
         parser.parse(ch.begin, ch.end, ch.first_line);
+        // Step by step, and only while the first chunk is still being parsed: once it is done,
+        // the merge waits for this thread, and would rather fault the pages in itself.
         const auto [lo, hi] = expected_slot(k);
-        populate(storage + lo, hi - lo);
+        constexpr std::size_t step = std::size_t{2} << 20;
+        for (std::size_t from = lo; from < hi && !first_done.load(std::memory_order_relaxed); from += step)
+            populate(storage + from, std::min(step, hi - from));
     });
     for (std::size_t k = 1; k < chunks.size(); ++k) {
         if (!sink.full()) added += merge_csv_chunk(*chunks[k], c, target->ids, sink);
