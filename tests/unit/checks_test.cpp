@@ -376,3 +376,32 @@ TEST_CASE("input warnings do not depend on the thread count", "[checks]") {
     CHECK(r1 == r2);
     CHECK(r1 == r4);
 }
+
+TEST_CASE("duplicate ids are found wherever the thread ranges of the id check meet", "[checks]") {
+    // 70,000 claims numbered 1, 2, ... (the fast path: no table) and then the same with one
+    // id repeated right at the middle, where two threads' ranges meet, and with two ids swapped
+    // there (not rising, no duplicate: the table must be built and find nothing).
+    constexpr int n = 70000;
+    auto build = [&](int dup_at, bool swap) {
+        auto b = two_sources();
+        for (int i = 0; i < n; ++i) {
+            int id = i + 1;
+            if (i == dup_at) id = i;  // the id of the claim before it
+            if (swap && (i == n / 2 - 1 || i == n / 2)) id = i == n / 2 - 1 ? n / 2 + 1 : n / 2;
+            b.claim("a", "e" + std::to_string(i % 1000), "size").id(std::to_string(id)).is(1);
+        }
+        return b.build();
+    };
+    for (unsigned threads : {1u, 2u, 3u}) {
+        check_options o;
+        o.threads = threads;
+        o.only = {std::string(kinds::input_warning)};
+        INFO(threads << " threads");
+        CHECK(check(build(-1, false), o).findings.empty());
+        CHECK(check(build(-1, true), o).findings.empty());
+        const auto r = check(build(n / 2, false), o);
+        REQUIRE(r.findings.size() == 1);
+        CHECK(r.findings[0].claims == std::vector<std::string>{std::to_string(n / 2), std::to_string(n / 2)});
+        CHECK(r.findings[0].field == "id");
+    }
+}
