@@ -65,29 +65,26 @@ inline void populate(const void* p, std::size_t bytes) noexcept {
 #endif
 }
 
+/// Asks for 2 MiB pages on the whole pages inside [p, p + bytes) where the kernel gives them,
+/// without faulting anything in. True when the advice was taken.
+inline bool advise_huge_pages(void* p, std::size_t bytes) noexcept {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    const auto [start, len] = whole_pages(p, bytes);
+    return len != 0 && huge_pages_available() && ::madvise(start, len, MADV_HUGEPAGE) == 0;
+#else
+    (void)p;
+    (void)bytes;
+    return false;
+#endif
+}
+
 /// Prepares [p, p + bytes), about to be written, for few page faults. Why: each first touch of
 /// a fresh 4 KiB page is a page fault of its own, microseconds each (around 10 under
 /// virtualisation), and a large check writes hundreds of megabytes of fresh arrays. On 2 MiB
 /// pages a fault covers 512 times as much; where the kernel has none, the pages are populated
 /// in one call instead (then at once, which is why only sizes about to be used are given).
 inline void prefault(void* p, std::size_t bytes) noexcept {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    const auto [start, len] = whole_pages(p, bytes);
-    if (len != 0 && huge_pages_available() && ::madvise(start, len, MADV_HUGEPAGE) == 0) return;
-#endif
-    populate(p, bytes);
-}
-
-/// Asks for 2 MiB pages on the whole pages inside [p, p + bytes) where the kernel gives them (see
-/// prefault), without faulting anything in.
-inline void advise_huge_pages(void* p, std::size_t bytes) noexcept {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    const auto [start, len] = whole_pages(p, bytes);
-    if (len != 0 && huge_pages_available()) ::madvise(start, len, MADV_HUGEPAGE);
-#else
-    (void)p;
-    (void)bytes;
-#endif
+    if (!advise_huge_pages(p, bytes)) populate(p, bytes);
 }
 
 /// `v.reserve(n)` with the new capacity made resident (see prefault). Use it only where the
