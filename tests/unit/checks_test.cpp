@@ -6,9 +6,11 @@
 
 #include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 using namespace crosscheck;
 
@@ -403,5 +405,44 @@ TEST_CASE("duplicate ids are found wherever the thread ranges of the id check me
         REQUIRE(r.findings.size() == 1);
         CHECK(r.findings[0].claims == std::vector<std::string>{std::to_string(n / 2), std::to_string(n / 2)});
         CHECK(r.findings[0].field == "id");
+    }
+}
+
+TEST_CASE("claim groups are the same on any number of threads", "[checks][groups]") {
+    // 90,000 claims (past the size where grouping uses threads) in 3,000 subjects with two
+    // predicates each, met in an order that mixes them; keys first met in the second half (in
+    // a later thread's range); an alias that puts two subject names in one group. Expected
+    // groups come from a plain map in claim order, not from the code under test.
+    auto b = two_sources();
+    b.entity("s0", {"s0-alias"});
+    constexpr int n = 90000;
+    std::vector<std::pair<std::string, std::string>> keys_in_order;
+    std::map<std::pair<std::string, std::string>, std::vector<claim_index>> expected;
+    for (int i = 0; i < n; ++i) {
+        const int s = (i * 7919) % 3000;  // 7919 is prime to 3000: every subject, scattered
+        std::string subject = "s" + std::to_string(s), predicate = (i / 3) % 2 ? "p" : "q";
+        if (i >= n / 2 && i % 5 == 0) predicate = "r" + std::to_string(i % 3);  // keys new to later ranges
+        const std::string key_subject = subject;
+        if (s == 0 && i % 2) subject = "s0-alias";
+        b.claim("a", subject, predicate).is(1);
+        auto& m = expected[{key_subject, predicate}];
+        if (m.empty()) keys_in_order.emplace_back(key_subject, predicate);
+        m.push_back(static_cast<claim_index>(i));
+    }
+    const corpus c = b.build();
+    for (unsigned threads : {1u, 2u, 3u, 4u}) {
+        INFO(threads << " threads");
+        const claim_groups g(c, threads);
+        REQUIRE(g.size() == keys_in_order.size());
+        std::size_t at = 0;
+        for (std::size_t k = 0; k < g.size(); ++k) {
+            const auto [s, p] = g.key(k);
+            const std::pair<std::string, std::string> key{std::string(c.names().display(s)), std::string(c.names().display(p))};
+            REQUIRE(key == keys_in_order[k]);
+            CHECK(g.offset(k) == at);
+            CHECK(std::vector<claim_index>(g.begin(k), g.end(k)) == expected[key]);
+            at += g.group_size(k);
+        }
+        CHECK(at == static_cast<std::size_t>(n));
     }
 }

@@ -51,58 +51,49 @@ struct check_options {
 /// and shared by the checkers of one run.
 class claim_groups {
 public:
-    explicit claim_groups(const corpus& c) {
-        const auto& recs = c.stored_claims();
-        const std::size_t n = recs.size();
-        // Dense group ids through a per-subject list of (predicate, group): subjects have few
-        // predicates, so this is one random access per claim instead of a hash of the pair.
-        std::vector<std::uint32_t> head(c.names().size(), none);
-        std::vector<std::uint32_t> group_of;
-        detail::resize_resident(group_of, n);
-        struct link {
-            symbol predicate;
-            std::uint32_t group, next;
-        };
-        std::vector<link> links;
-        // Subjects arrive in random order, so head[] and links[] miss the cache on most claims
-        // at 10M: fetch a claim's head a few claims ahead, and its first link half as far.
-        // The subjects of the claims ahead wait in a ring, so each is resolved once.
-        constexpr std::size_t ahead = 16;
-        std::array<symbol, ahead> ring{};
-        for (std::size_t i = 0; i < std::min(n, ahead); ++i) ring[i] = c.resolve(recs[i].subject);
-        for (std::size_t i = 0; i < n; ++i) {
-            const symbol s = ring[i % ahead], p = recs[i].predicate;
-            if (i + ahead < n) {
-                const symbol later = c.resolve(recs[i + ahead].subject);
-                ring[i % ahead] = later;
-                CROSSCHECK_PREFETCH(&head[later]);
-            }
-            if (i + ahead / 2 < n) {
-                const auto h = head[ring[(i + ahead / 2) % ahead]];
-                if (h != none) CROSSCHECK_PREFETCH(&links[h]);
-            }
-            std::uint32_t g = none;
-            for (auto l = head[s]; l != none; l = links[l].next)
-                if (links[l].predicate == p) {
-                    g = links[l].group;
-                    break;
-                }
-            if (g == none) {
-                g = static_cast<std::uint32_t>(keys_.size());
-                keys_.emplace_back(s, p);
-                links.push_back({p, g, head[s]});
-                head[s] = static_cast<std::uint32_t>(links.size() - 1);
-            }
-            group_of[i] = g;
+    /// Groups the claims of `c`. With `threads` > 1 (and a corpus large enough to pay for the
+    /// threads) each thread numbers the groups of a range of claims, and the ranges' numbers are
+    /// then mapped onto one numbering in claim order: the groups, their order and their members
+    /// are the same for any thread count.
+    explicit claim_groups(const corpus& c, unsigned threads = 1) {
+        const std::size_t n = c.size();
+        if (n < (std::size_t{1} << 16)) threads = 1;
+        detail::resize_resident(group_of_, n);
+        // Range t's groups, numbered in the order the range meets them.
+        std::vector<group_table> tables(threads);
+        auto range = [&](unsigned t) { return std::make_pair(n * t / threads, n * (t + 1) / threads); };
+        detail::on_threads(threads, [&](unsigned t) {
+            auto [lo, hi] = range(t);
+            tables[t].head.assign(c.names().size(), none);
+            tables[t].number(c, lo, hi, group_of_.data());
+        });
+        // Range 0's numbers are final; each later range's new groups follow in the order that
+        // range met them, which is the order of their first claims.
+        keys_ = std::move(tables[0].keys);
+        std::vector<std::vector<std::uint32_t>> to_global(threads);
+        for (unsigned t = 1; t < threads; ++t) {
+            to_global[t].reserve(tables[t].keys.size());
+            for (auto [s, p] : tables[t].keys) to_global[t].push_back(tables[0].find_or_add(s, p, keys_));
+            tables[t] = group_table{};
         }
-        // Counting sort by group keeps claim order inside each group.
+        tables.clear();
+        // Global numbers, and each range's claims per group for the counting sort (which
+        // in_group_order does, keeping claim order inside each group).
+        std::vector<std::vector<std::uint32_t>> counts(threads);
+        detail::on_threads(threads, [&](unsigned t) {
+            auto [lo, hi] = range(t);
+            if (t > 0)
+                for (std::size_t i = lo; i < hi; ++i) group_of_[i] = to_global[t][group_of_[i]];
+            counts[t].assign(keys_.size(), 0);
+            for (std::size_t i = lo; i < hi; ++i) ++counts[t][group_of_[i]];
+        });
         detail::assign_resident(offsets_, keys_.size() + 1, std::uint32_t{0});
-        for (auto g : group_of) ++offsets_[g + 1];
-        for (std::size_t g = 0; g < keys_.size(); ++g) offsets_[g + 1] += offsets_[g];
-        detail::resize_resident(members_, n);
-        std::vector<std::uint32_t> fill(offsets_.begin(), offsets_.end() - 1);
-        for (std::size_t i = 0; i < n; ++i) members_[fill[group_of[i]]++] = static_cast<claim_index>(i);
-        group_of_ = std::move(group_of);
+        for (std::size_t g = 0; g < keys_.size(); ++g) {
+            std::uint32_t k = 0;
+            for (unsigned t = 0; t < threads; ++t) k += counts[t][g];
+            offsets_[g + 1] = offsets_[g] + k;
+        }
+        members_ = in_group_order<claim_index>([](claim_index i) { return i; }, threads);
     }
 
     /// Builds `f(i)` for every claim i, stored in group order (element k belongs to the claim at
@@ -170,6 +161,51 @@ public:
 
 private:
     static constexpr std::uint32_t none = 0xFFFFFFFFu;
+
+    /// Dense group ids through a per-subject list of (predicate, group): subjects have few
+    /// predicates, so this is one random access per claim instead of a hash of the pair.
+    struct group_table {
+        struct link {
+            symbol predicate;
+            std::uint32_t group, next;
+        };
+        std::vector<std::uint32_t> head;  // per resolved subject: its first link
+        std::vector<link> links;
+        std::vector<std::pair<symbol, symbol>> keys;  // in order of first claim
+
+        std::uint32_t find_or_add(symbol s, symbol p, std::vector<std::pair<symbol, symbol>>& out) {
+            for (auto l = head[s]; l != none; l = links[l].next)
+                if (links[l].predicate == p) return links[l].group;
+            const auto g = static_cast<std::uint32_t>(out.size());
+            out.emplace_back(s, p);
+            links.push_back({p, g, head[s]});
+            head[s] = static_cast<std::uint32_t>(links.size() - 1);
+            return g;
+        }
+        /// Numbers the groups of claims [lo, hi) into group_of[lo, hi).
+        void number(const corpus& c, std::size_t lo, std::size_t hi, std::uint32_t* group_of) {
+            const auto& recs = c.stored_claims();
+            // Subjects arrive in random order, so head[] and links[] miss the cache on most
+            // claims at 10M: fetch a claim's head a few claims ahead, and its first link half as
+            // far. The subjects of the claims ahead wait in a ring, so each is resolved once.
+            constexpr std::size_t ahead = 16;
+            std::array<symbol, ahead> ring{};
+            for (std::size_t i = lo; i < std::min(hi, lo + ahead); ++i) ring[i - lo] = c.resolve(recs[i].subject);
+            for (std::size_t i = lo; i < hi; ++i) {
+                const std::size_t r = i - lo;
+                const symbol s = ring[r % ahead];
+                if (i + ahead < hi) {
+                    const symbol later = c.resolve(recs[i + ahead].subject);
+                    ring[r % ahead] = later;
+                    CROSSCHECK_PREFETCH(&head[later]);
+                }
+                if (i + ahead / 2 < hi)
+                    if (const auto h = head[ring[(r + ahead / 2) % ahead]]; h != none) CROSSCHECK_PREFETCH(&links[h]);
+                group_of[i] = find_or_add(s, recs[i].predicate, keys);
+            }
+        }
+    };
+
     std::vector<std::pair<symbol, symbol>> keys_;
     std::vector<std::uint32_t> offsets_;
     std::vector<claim_index> members_;
@@ -182,7 +218,8 @@ using finding_sink = std::function<void(finding&&)>;
 /// What every checker of one run sees: the corpus, the options and the shared grouping.
 class check_context {
 public:
-    check_context(const corpus& c, const check_options& o) : corpus_(c), options_(o), groups_(c) {
+    check_context(const corpus& c, const check_options& o)
+        : corpus_(c), options_(o), groups_(c, o.thread_count()) {
         c.prepare();  // checkers may run on several threads from here on
         scope_texts_.reserve(c.scope_count());
         for (scope_id s = 0; s < c.scope_count(); ++s) scope_texts_.push_back(c.scope_text(s));
