@@ -10,7 +10,6 @@
 #include <crosscheck/diagnostic.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -264,6 +263,7 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
     const auto threads = static_cast<unsigned>(scan.breaks.size());
     std::vector<std::unique_ptr<csv_chunk>> chunks;
     const char* at = begin;
+    const auto body = static_cast<std::size_t>(end - begin);
     for (unsigned k = 0; k < threads && at < end; ++k) {
         const char* stop = scan.bounds[k + 1];
         if (stop < at) stop = at;
@@ -277,48 +277,42 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
         chunks.push_back(std::move(ch));
         at = stop;
     }
-    const std::size_t per_chunk = rows / chunks.size() + 1;
-    // Where chunk k's claims will most likely land in the corpus's reserved storage: a worker
-    // that finishes before the first chunk faults those pages in, instead of the merge (one
-    // thread) meeting them. Taken here, before the first chunk's thread writes to the corpus.
-    const auto& stored = c.stored_claims();
-    const auto* storage = reinterpret_cast<const char*>(stored.data());
-    const std::size_t stored_before = stored.size(), storage_bytes = stored.capacity() * sizeof(stored_claim);
-    auto expected_slot = [&](std::size_t k) {
-        const std::size_t lo = std::min(storage_bytes, (stored_before + k * per_chunk) * sizeof(stored_claim));
-        const std::size_t hi = std::min(storage_bytes, (stored_before + (k + 1) * per_chunk) * sizeof(stored_claim));
-        return std::make_pair(lo, hi);
+    // Rows expected in a chunk, from its share of the bytes.
+    auto rows_in = [&](const csv_chunk& ch) {
+        return static_cast<std::size_t>(static_cast<double>(rows) * static_cast<double>(ch.end - ch.begin) /
+                                        static_cast<double>(body)) + 1;
     };
+    // The corpus's reserved storage, where the first chunk writes its claims and the merge
+    // copies the others', is faulted in on all threads first: left to the first touch, the
+    // kernel zeroed all of it on the first chunk's thread (perf: clear_page_erms on that thread
+    // throughout its parse) while the others had only their own arrays to fault in.
+    const auto& stored = c.stored_claims();
+    const auto* storage = reinterpret_cast<const char*>(stored.data() + stored.size());
+    const std::size_t storage_bytes = (stored.capacity() - stored.size()) * sizeof(stored_claim);
     std::size_t added = 0;
     std::optional<csv_corpus_target> target;
-    std::atomic<bool> first_done{false};
     on_threads(static_cast<unsigned>(chunks.size()), [&](unsigned k) {
+        const auto n = chunks.size();
+        populate(storage + storage_bytes * k / n, storage_bytes * (k + 1) / n - storage_bytes * k / n);
         auto& ch = *chunks[k];
         if (k == 0) {
             target.emplace(c, sink);
-            csv_row_parser<csv_corpus_target> parser(*target, roles, sink, per_chunk);
+            csv_row_parser<csv_corpus_target> parser(*target, roles, sink, rows_in(ch));
             if (release) parser.on_consumed(release);
             parser.parse(ch.begin, ch.end, line);
             added = target->added;
-            first_done.store(true, std::memory_order_relaxed);
             return;
         }
         ch.first_line = scan.line_at(ch.begin, line);  // diagnostics name absolute lines
         load_options o = sink.options();
         diagnostic_sink local(ch.result, o, sink.file());
-        const std::size_t room = per_chunk + per_chunk / 32;
+        const std::size_t expected = rows_in(ch), room = expected + expected / 32;
         reserve_resident(ch.target.claims, room);
         reserve_resident(ch.target.lines, room);
         reserve_resident(ch.target.ids, id_bytes_per_row * room);
-        csv_row_parser<csv_chunk_target> parser(ch.target, roles, local, per_chunk);
+        csv_row_parser<csv_chunk_target> parser(ch.target, roles, local, expected);
         if (release) parser.on_consumed(release);
         parser.parse(ch.begin, ch.end, ch.first_line);
-        // Step by step, and only while the first chunk is still being parsed: once it is done,
-        // the merge waits for this thread, and would rather fault the pages in itself.
-        const auto [lo, hi] = expected_slot(k);
-        constexpr std::size_t step = std::size_t{2} << 20;
-        for (std::size_t from = lo; from < hi && !first_done.load(std::memory_order_relaxed); from += step)
-            populate(storage + from, std::min(step, hi - from));
     });
     for (std::size_t k = 1; k < chunks.size(); ++k) {
         if (!sink.full()) added += merge_csv_chunk(*chunks[k], c, target->ids, sink);
