@@ -76,7 +76,7 @@ inline load_result load_csv_text(std::string_view text, corpus& c, const load_op
     if (threads > 1) scan = detail::scan_csv_body(body, end, threads);
     if (scan && !scan->quotes) {
         result.claims_added =
-            detail::parse_csv_parallel(body, end, body_line, roles, c, sink, *scan, estimate, id_bytes_per_row, consumed);
+            detail::parse_csv_parallel(body, end, body_line, roles, c, sink, *scan, id_bytes_per_row, consumed);
     } else {
         detail::csv_corpus_target target(c, sink);
         detail::csv_row_parser<detail::csv_corpus_target> parser(target, roles, sink, estimate);

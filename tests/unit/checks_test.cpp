@@ -437,7 +437,8 @@ TEST_CASE("claim groups are the same on any number of threads", "[checks][groups
         std::size_t at = 0;
         for (std::size_t k = 0; k < g.size(); ++k) {
             const auto [s, p] = g.key(k);
-            const std::pair<std::string, std::string> key{std::string(c.names().display(s)), std::string(c.names().display(p))};
+            const std::pair<std::string, std::string> key{std::string(c.names().display(s)),
+                                                          std::string(c.names().display(p))};
             REQUIRE(key == keys_in_order[k]);
             CHECK(g.offset(k) == at);
             CHECK(std::vector<claim_index>(g.begin(k), g.end(k)) == expected[key]);

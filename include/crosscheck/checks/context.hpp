@@ -218,8 +218,7 @@ using finding_sink = std::function<void(finding&&)>;
 /// What every checker of one run sees: the corpus, the options and the shared grouping.
 class check_context {
 public:
-    check_context(const corpus& c, const check_options& o)
-        : corpus_(c), options_(o), groups_(c, o.thread_count()) {
+    check_context(const corpus& c, const check_options& o) : corpus_(c), options_(o), groups_(c, o.thread_count()) {
         c.prepare();  // checkers may run on several threads from here on
         scope_texts_.reserve(c.scope_count());
         for (scope_id s = 0; s < c.scope_count(); ++s) scope_texts_.push_back(c.scope_text(s));

@@ -10,6 +10,7 @@
 #include <crosscheck/diagnostic.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -227,6 +228,10 @@ struct csv_body_scan {
 
     /// The line number at `p` (the start of a line) when the body starts at line `first`.
     std::size_t line_at(const char* p, std::size_t first) const noexcept {
+        if (p == bounds.back()) {  // the end: every slice whole, no counting
+            for (auto b : breaks) first += b;
+            return first;
+        }
         std::size_t k = 0;
         for (; k + 1 < breaks.size() && bounds[k + 1] <= p; ++k) first += breaks[k];
         return first + count_line_breaks(bounds[k], p);
@@ -258,12 +263,11 @@ inline csv_body_scan scan_csv_body(const char* begin, const char* end, unsigned 
 /// the file's names, and merging re-interns every name a chunk has. Returns the claims added.
 inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::size_t line,
                                       const std::vector<csv_col>& roles, corpus& c, diagnostic_sink& sink,
-                                      const csv_body_scan& scan, std::size_t rows, std::size_t id_bytes_per_row,
+                                      const csv_body_scan& scan, std::size_t id_bytes_per_row,
                                       const std::function<void(const char*, const char*)>& release) {
     const auto threads = static_cast<unsigned>(scan.breaks.size());
     std::vector<std::unique_ptr<csv_chunk>> chunks;
     const char* at = begin;
-    const auto body = static_cast<std::size_t>(end - begin);
     for (unsigned k = 0; k < threads && at < end; ++k) {
         const char* stop = scan.bounds[k + 1];
         if (stop < at) stop = at;
@@ -277,23 +281,28 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
         chunks.push_back(std::move(ch));
         at = stop;
     }
-    // Rows expected in a chunk, from its share of the bytes.
-    auto rows_in = [&](const csv_chunk& ch) {
-        return static_cast<std::size_t>(static_cast<double>(rows) * static_cast<double>(ch.end - ch.begin) /
-                                        static_cast<double>(body)) + 1;
-    };
+    // Rows in a chunk, counted by the scan (an upper bound: blank lines count too).
+    auto rows_in = [&](const csv_chunk& ch) { return scan.line_at(ch.end, 0) - scan.line_at(ch.begin, 0) + 1; };
     // The corpus's reserved storage, where the first chunk writes its claims and the merge
-    // copies the others', is faulted in on all threads first: left to the first touch, the
-    // kernel zeroed all of it on the first chunk's thread (perf: clear_page_erms on that thread
-    // throughout its parse) while the others had only their own arrays to fault in.
+    // copies the others'. Left to the first touch, the kernel zeroes the first chunk's part on
+    // that chunk's thread as it writes (perf: clear_page_erms there throughout its parse) while
+    // the other threads fault in only their own arrays. So the second thread faults it in, as
+    // far as the first chunk has likely got (as far as it has got in its own chunk): a step
+    // ahead, not all at once, since the file's pages are given back at the same pace and peak
+    // memory would grow by the difference. A later chunk's part is faulted in by its thread
+    // once done, while the first is still being parsed, instead of by the merge on one thread.
+    // Only the rows the file has: the reservation is an estimate from the first rows.
     const auto& stored = c.stored_claims();
     const auto* storage = reinterpret_cast<const char*>(stored.data() + stored.size());
-    const std::size_t storage_bytes = (stored.capacity() - stored.size()) * sizeof(stored_claim);
+    const std::size_t storage_bytes =
+        std::min(stored.capacity() - stored.size(), scan.line_at(end, 1)) * sizeof(stored_claim);
+    std::vector<std::size_t> slot_start(chunks.size() + 1, 0);  // chunk k's part: [start k, start k+1)
+    for (std::size_t k = 0; k < chunks.size(); ++k)
+        slot_start[k + 1] = std::min(storage_bytes, slot_start[k] + rows_in(*chunks[k]) * sizeof(stored_claim));
     std::size_t added = 0;
     std::optional<csv_corpus_target> target;
+    std::atomic<bool> first_done{false};
     on_threads(static_cast<unsigned>(chunks.size()), [&](unsigned k) {
-        const auto n = chunks.size();
-        populate(storage + storage_bytes * k / n, storage_bytes * (k + 1) / n - storage_bytes * k / n);
         auto& ch = *chunks[k];
         if (k == 0) {
             target.emplace(c, sink);
@@ -301,18 +310,38 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
             if (release) parser.on_consumed(release);
             parser.parse(ch.begin, ch.end, line);
             added = target->added;
+            first_done.store(true, std::memory_order_relaxed);
             return;
         }
         ch.first_line = scan.line_at(ch.begin, line);  // diagnostics name absolute lines
         load_options o = sink.options();
         diagnostic_sink local(ch.result, o, sink.file());
-        const std::size_t expected = rows_in(ch), room = expected + expected / 32;
-        reserve_resident(ch.target.claims, room);
-        reserve_resident(ch.target.lines, room);
-        reserve_resident(ch.target.ids, id_bytes_per_row * room);
+        const std::size_t expected = rows_in(ch);
+        reserve_resident(ch.target.claims, expected);
+        reserve_resident(ch.target.lines, expected);
+        reserve_resident(ch.target.ids, id_bytes_per_row * expected);
         csv_row_parser<csv_chunk_target> parser(ch.target, roles, local, expected);
-        if (release) parser.on_consumed(release);
+        constexpr std::size_t step = std::size_t{2} << 20;
+        std::size_t faulted = 0;  // of the first chunk's part
+        auto fault_first = [&](const char* reached) {
+            const double done = static_cast<double>(reached - ch.begin) / static_cast<double>(ch.end - ch.begin);
+            const std::size_t want =
+                std::min(slot_start[1], static_cast<std::size_t>(done * static_cast<double>(slot_start[1])) + 4 * step);
+            if (want > faulted && !first_done.load(std::memory_order_relaxed)) {
+                populate(storage + faulted, want - faulted);
+                faulted = want;
+            }
+        };
+        if (k == 1)
+            parser.on_consumed([&](const char* from, const char* to) {
+                if (release) release(from, to);
+                fault_first(to);
+            });
+        else if (release) parser.on_consumed(release);
         parser.parse(ch.begin, ch.end, ch.first_line);
+        for (std::size_t from = slot_start[k]; from < slot_start[k + 1] && !first_done.load(std::memory_order_relaxed);
+             from += step)
+            populate(storage + from, std::min(step, slot_start[k + 1] - from));
     });
     for (std::size_t k = 1; k < chunks.size(); ++k) {
         if (!sink.full()) added += merge_csv_chunk(*chunks[k], c, target->ids, sink);
