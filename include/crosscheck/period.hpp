@@ -263,6 +263,7 @@ inline period parse_period(std::string_view text) {
 
 inline bool period::is_single_date() const noexcept {
     if (open_start() || open_end() || first_prec_ != last_prec_) return false;
+    if (first_prec_ == precision::day) return first_ == last_;  // most periods: no calendar needed
     // The Date that starts at `first_` at this precision must end exactly at `last_`.
     auto ymd = date::year_month_day{to_sys_days(first_)};
     const int y = static_cast<int>(ymd.year());

@@ -575,7 +575,7 @@ private:
         for (std::size_t k = 0; k < positions.size(); ++k) {
             auto sl = slot[group_of[k]];
             if (sl == SIZE_MAX || groups[sl].claims.size() >= cap) continue;
-            groups[sl].claims.push_back(ctx_.evidence_of(members_[positions[k]].idx));
+            ctx_.evidence_into(members_[positions[k]].idx, groups[sl].claims.emplace_back());
         }
         return groups;
     }
@@ -784,12 +784,12 @@ void ordered_parallel(std::size_t n, unsigned threads, MakeState make_state, Wor
     std::vector<char> ready(window, 0);  // guarded by m
     std::mutex m;
     std::condition_variable produced, freed;
-    std::size_t next = 0;            // first group not yet handed out (guarded by m)
-    std::size_t consumed = 0;        // groups consumed so far (guarded by m)
-    bool consumer_waiting = false;   // the caller sleeps until group `consumed` is ready (guarded by m)
-    bool stop = false;               // someone failed (guarded by m)
-    std::exception_ptr error;        // the first failure (guarded by m)
-    std::vector<unsigned> owner(window);             // per slot: the thread that made it (0: caller)
+    std::size_t next = 0;                 // first group not yet handed out (guarded by m)
+    std::size_t consumed = 0;             // groups consumed so far (guarded by m)
+    bool consumer_waiting = false;        // the caller sleeps until group `consumed` is ready (guarded by m)
+    bool stop = false;                    // someone failed (guarded by m)
+    std::exception_ptr error;             // the first failure (guarded by m)
+    std::vector<unsigned> owner(window);  // per slot: the thread that made it (0: caller)
     std::vector<std::vector<result>> trash(threads);  // per thread: consumed results to destroy (guarded by m)
     auto fail = [&](std::exception_ptr e) {
         {
@@ -801,7 +801,7 @@ void ordered_parallel(std::size_t n, unsigned threads, MakeState make_state, Wor
         freed.notify_all();
     };
     auto can_take = [&] { return std::min(n, next + block) <= consumed + window; };  // under m
-    auto take = [&](std::size_t& lo, std::size_t& hi) {                            // under m
+    auto take = [&](std::size_t& lo, std::size_t& hi) {                              // under m
         lo = next;
         hi = std::min(n, next + block);
         next = hi;
@@ -879,7 +879,8 @@ void ordered_parallel(std::size_t n, unsigned threads, MakeState make_state, Wor
                 consumed = end;
                 for (unsigned t = 1; t < threads; ++t) {
                     auto& to = trash[t];
-                    to.insert(to.end(), std::make_move_iterator(used[t].begin()), std::make_move_iterator(used[t].end()));
+                    to.insert(to.end(), std::make_move_iterator(used[t].begin()),
+                              std::make_move_iterator(used[t].end()));
                     used[t].clear();
                 }
             }

@@ -251,17 +251,22 @@ public:
 
     /// Evidence for claim i as reports show it.
     evidence evidence_of(claim_index i) const {
-        auto r = corpus_[i];
         evidence e;
-        e.claim = std::string(r.id());
-        e.source = std::string(r.source_id());
+        evidence_into(i, e);
+        return e;
+    }
+    /// Fills `e` (fresh, or one to overwrite) with claim i's evidence: findings build it in
+    /// place, by the hundred thousand, instead of moving eight strings each.
+    void evidence_into(claim_index i, evidence& e) const {
+        auto r = corpus_[i];
+        e.claim.assign(r.id());
+        e.source.assign(r.source_id());
         e.outlet = r.source_info().outlet;
         e.period = to_string(r.assertion_period());
         e.scope = scope_texts_[r.stored().scope];
-        e.quote = std::string(r.quote());
-        e.lang = std::string(r.lang());
+        e.quote.assign(r.quote());
+        e.lang.assign(r.lang());
         e.modality = to_string(r.mode());
-        return e;
     }
     /// Display name of an origin source: outlet, else id.
     std::string origin_name(source_index s) const { return corpus_.source_at(s).display_name(); }
