@@ -430,7 +430,7 @@ TEST_CASE("claim groups are the same on any number of threads", "[checks][groups
         m.push_back(static_cast<claim_index>(i));
     }
     const corpus c = b.build();
-    for (unsigned threads : {1u, 2u, 3u, 4u}) {
+    for (unsigned threads : {0u, 1u, 2u, 3u, 4u, 16u}) {  // 0 is one thread; 16 is capped
         INFO(threads << " threads");
         const claim_groups g(c, threads);
         REQUIRE(g.size() == keys_in_order.size());

@@ -54,10 +54,12 @@ public:
     /// Groups the claims of `c`. With `threads` > 1 (and a corpus large enough to pay for the
     /// threads) each thread numbers the groups of a range of claims, and the ranges' numbers are
     /// then mapped onto one numbering in claim order: the groups, their order and their members
-    /// are the same for any thread count.
+    /// are the same for any thread count (0 counts as 1).
     explicit claim_groups(const corpus& c, unsigned threads = 1) {
         const std::size_t n = c.size();
-        if (n < (std::size_t{1} << 16)) threads = 1;
+        // Each thread holds a table the size of the name table, and a count per group: a few
+        // threads take most of the gain without memory growing with the core count.
+        threads = n < (std::size_t{1} << 16) || threads == 0 ? 1 : std::min(threads, 8u);
         detail::resize_resident(group_of_, n);
         // Range t's groups, numbered in the order the range meets them.
         std::vector<group_table> tables(threads);
