@@ -285,13 +285,14 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
     auto rows_in = [&](const csv_chunk& ch) { return scan.line_at(ch.end, 0) - scan.line_at(ch.begin, 0) + 1; };
     // The corpus's reserved storage, where the first chunk writes its claims and the merge
     // copies the others'. Left to the first touch, the kernel zeroes the first chunk's part on
-    // that chunk's thread as it writes (perf: clear_page_erms there throughout its parse) while
-    // the other threads fault in only their own arrays. So the second thread faults it in, as
-    // far as the first chunk has likely got (as far as it has got in its own chunk): a step
-    // ahead, not all at once, since the file's pages are given back at the same pace and peak
-    // memory would grow by the difference. A later chunk's part is faulted in by its thread
-    // once done, while the first is still being parsed, instead of by the merge on one thread.
-    // Only the rows the file has: the reservation is an estimate from the first rows.
+    // that chunk's thread as it writes (perf: clear_page_erms there throughout its parse). The
+    // second thread takes that over while it is further through its chunk than the first
+    // thread is through the first: it faults in the pages just ahead of where the first chunk
+    // has got, not all at once (the file's pages are given back at the parse's pace, so memory
+    // faulted in early adds to the peak), and nothing while it is the slower one. A later
+    // chunk's part is faulted in by its thread once done, while the first is still being
+    // parsed, instead of by the merge on one thread. Only the rows the file has: the
+    // reservation is an estimate from the first rows.
     const auto& stored = c.stored_claims();
     const auto* storage = reinterpret_cast<const char*>(stored.data() + stored.size());
     const std::size_t storage_bytes =
@@ -299,15 +300,23 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
     std::vector<std::size_t> slot_start(chunks.size() + 1, 0);  // chunk k's part: [start k, start k+1)
     for (std::size_t k = 0; k < chunks.size(); ++k)
         slot_start[k + 1] = std::min(storage_bytes, slot_start[k] + rows_in(*chunks[k]) * sizeof(stored_claim));
+    auto fraction = [](const char* pos, const csv_chunk& part) {
+        return static_cast<double>(pos - part.begin) /
+               static_cast<double>(std::max<std::ptrdiff_t>(1, part.end - part.begin));
+    };
     std::size_t added = 0;
     std::optional<csv_corpus_target> target;
     std::atomic<bool> first_done{false};
+    std::atomic<double> first_reached{0};  // fraction of the first chunk parsed
     on_threads(static_cast<unsigned>(chunks.size()), [&](unsigned k) {
         auto& ch = *chunks[k];
         if (k == 0) {
             target.emplace(c, sink);
             csv_row_parser<csv_corpus_target> parser(*target, roles, sink, rows_in(ch));
-            if (release) parser.on_consumed(release);
+            parser.on_consumed([&](const char* from, const char* to) {
+                if (release) release(from, to);
+                first_reached.store(fraction(to, ch), std::memory_order_relaxed);
+            });
             parser.parse(ch.begin, ch.end, line);
             added = target->added;
             first_done.store(true, std::memory_order_relaxed);
@@ -323,19 +332,19 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
         csv_row_parser<csv_chunk_target> parser(ch.target, roles, local, expected);
         constexpr std::size_t step = std::size_t{2} << 20;
         std::size_t faulted = 0;  // of the first chunk's part
-        auto fault_first = [&](const char* reached) {
-            const double done = static_cast<double>(reached - ch.begin) / static_cast<double>(ch.end - ch.begin);
-            const std::size_t want =
-                std::min(slot_start[1], static_cast<std::size_t>(done * static_cast<double>(slot_start[1])) + 4 * step);
-            if (want > faulted && !first_done.load(std::memory_order_relaxed)) {
-                populate(storage + faulted, want - faulted);
-                faulted = want;
-            }
+        auto help_first = [&](const char* reached) {
+            const double first = first_reached.load(std::memory_order_relaxed);
+            if (first_done.load(std::memory_order_relaxed) || fraction(reached, ch) <= first) return;
+            const auto part = static_cast<double>(slot_start[1]);
+            const std::size_t from = std::max(faulted, static_cast<std::size_t>(first * part));
+            const std::size_t to = std::min(slot_start[1], from + 4 * step);
+            if (to > from) populate(storage + from, to - from);
+            faulted = std::max(faulted, to);
         };
         if (k == 1)
             parser.on_consumed([&](const char* from, const char* to) {
                 if (release) release(from, to);
-                fault_first(to);
+                help_first(to);
             });
         else if (release) parser.on_consumed(release);
         parser.parse(ch.begin, ch.end, ch.first_line);
