@@ -46,19 +46,28 @@ void set_report_counters(benchmark::State& state, const crosscheck::report& r) {
 }
 
 // claim_groups: (subject after aliases, predicate) groups in O(n), shared by the checkers.
+// Args: rows, threads (each numbers a range of claims; the numbers are then merged).
 void grouping_claim_groups(benchmark::State& state) {
     const auto rows = static_cast<std::size_t>(state.range(0));
+    const auto threads = static_cast<unsigned>(state.range(1));
     const auto& c = claims_corpus(rows);
     std::size_t groups = 0;
     for (auto _ : state) {
-        crosscheck::claim_groups g(c);
+        crosscheck::claim_groups g(c, threads);
         groups = g.size();
         benchmark::DoNotOptimize(groups);
     }
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(rows));
     state.counters["groups"] = static_cast<double>(groups);
 }
-BENCHMARK(grouping_claim_groups)->ArgName("rows")->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK(grouping_claim_groups)
+    ->ArgNames({"rows", "threads"})
+    ->Args({100000, 1})
+    ->Args({1000000, 1})
+    ->Args({1000000, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
 
 // crosscheck::check with the built-in checkers. Args: rows, threads (0: all cores), findings
 // (1: every finding kind, as `crosscheck check` does by default; 0: stats only, through an
