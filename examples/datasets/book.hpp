@@ -35,9 +35,9 @@ inline std::string isbn13(std::string_view s) {
 /// One Latin-1 byte folded to lower-case ASCII letters ("" when it is not a letter).
 inline std::string_view fold_latin1(unsigned char c) {
     static const char* const table[64] = {
-        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // C0
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",   // C0
         "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",  // D0
-        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // E0
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",   // E0
         "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y"};  // F0
     return c >= 0xC0 ? std::string_view(table[c - 0xC0]) : std::string_view();
 }
@@ -52,7 +52,8 @@ inline std::string fold_text(std::string_view s) {
             if (semi != std::string_view::npos && semi - i <= 8 && semi > i + 1) {
                 auto name = s.substr(i + 1, semi - i - 1);
                 if (name == "amp") out += '&';
-                else if (std::isalpha(static_cast<unsigned char>(name[0]))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+                else if (std::isalpha(static_cast<unsigned char>(name[0])))
+                    out += static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
                 i = semi;
                 continue;
             }
@@ -64,8 +65,9 @@ inline std::string fold_text(std::string_view s) {
 }
 
 inline bool is_role_word(std::string_view w) {
-    static const char* const words[] = {"by", "and", "with", "edited", "editor", "editors", "ed", "eds", "foreword",
-                                        "introduction", "contributor", "contributors", "translator", "illustrator"};
+    static const char* const words[] = {"by",          "and",          "with",       "edited",     "editor",
+                                        "editors",     "ed",           "eds",        "foreword",   "introduction",
+                                        "contributor", "contributors", "translator", "illustrator"};
     for (auto x : words)
         if (w == x) return true;
     return false;
@@ -102,8 +104,16 @@ inline std::optional<std::vector<std::string>> author_last_names(std::string_vie
     std::string b;
     int depth = 0;
     for (char c : a) {
-        if (c == '(' || c == '[') { ++depth; b += ';'; continue; }
-        if (c == ')' || c == ']') { if (depth > 0) --depth; b += ';'; continue; }
+        if (c == '(' || c == '[') {
+            ++depth;
+            b += ';';
+            continue;
+        }
+        if (c == ')' || c == ']') {
+            if (depth > 0) --depth;
+            b += ';';
+            continue;
+        }
         if (depth > 0) continue;
         b += (c == '&' || c == '/' || c == '|') ? ';' : c;
     }
@@ -228,7 +238,8 @@ inline dataset load_book(const std::string& dir, bool normalise_authors = true,
         d.gold.push_back({*it, crosscheck::candidate_value::token(join_names(*names))});
     }
     if (!normalise_authors) {
-        d.correct = [raw_original](const crosscheck::candidate_value& chosen, const crosscheck::candidate_value& truth) {
+        d.correct = [raw_original](const crosscheck::candidate_value& chosen,
+                                   const crosscheck::candidate_value& truth) {
             auto o = raw_original->find(chosen.text);
             if (o == raw_original->end()) return false;
             auto names = author_last_names(o->second);

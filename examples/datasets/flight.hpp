@@ -29,15 +29,16 @@
 namespace datasets {
 
 struct flight_time {
-    long long minutes = 0;       // local wall-clock minutes since 1970-01-01 00:00
-    std::optional<int> offset;   // UTC offset in minutes, when the text names one
+    long long minutes = 0;      // local wall-clock minutes since 1970-01-01 00:00
+    std::optional<int> offset;  // UTC offset in minutes, when the text names one
 };
 
 /// UTC offset of a North American zone abbreviation, in minutes.
 inline std::optional<int> zone_offset(std::string_view abbrev) {
-    static const std::pair<const char*, int> zones[] = {
-        {"EST", -300}, {"EDT", -240}, {"CST", -360}, {"CDT", -300}, {"MST", -420}, {"MDT", -360},
-        {"PST", -480}, {"PDT", -420}, {"AKST", -540}, {"AKDT", -480}, {"HST", -600}, {"AST", -240}, {"ADT", -180}, {"GMT", 0}, {"UTC", 0}};
+    static const std::pair<const char*, int> zones[] = {{"EST", -300},  {"EDT", -240},  {"CST", -360}, {"CDT", -300},
+                                                        {"MST", -420},  {"MDT", -360},  {"PST", -480}, {"PDT", -420},
+                                                        {"AKST", -540}, {"AKDT", -480}, {"HST", -600}, {"AST", -240},
+                                                        {"ADT", -180},  {"GMT", 0},     {"UTC", 0}};
     for (const auto& z : zones)
         if (abbrev == z.first) return z.second;
     return std::nullopt;
@@ -50,7 +51,8 @@ namespace detail {
 inline int clean_time_text(std::string& t) {
     // HTML leftovers and footnote marks.
     for (auto junk : {"&nbsp;", "&nbsp", "*"}) {
-        for (auto p = t.find(junk); p != std::string::npos; p = t.find(junk)) t.replace(p, std::string_view(junk).size(), " ");
+        for (auto p = t.find(junk); p != std::string::npos; p = t.find(junk))
+            t.replace(p, std::string_view(junk).size(), " ");
     }
     // Status words after the time ("Delayed", "On Time") say nothing about it.
     if (auto p = lower(t).find("on time"); p != std::string::npos) t.erase(p);
@@ -66,8 +68,8 @@ inline int clean_time_text(std::string& t) {
         t.erase(start);
     }
     // "2011-12-01 11/30 5:20 PM": the page date, then the flight's own month/day; keep the year only.
-    if (t.size() > 13 && t[4] == '-' && t[7] == '-' && t[10] == ' ' && std::isdigit(static_cast<unsigned char>(t[11])) &&
-        (t[12] == '/' || t[13] == '/'))
+    if (t.size() > 13 && t[4] == '-' && t[7] == '-' && t[10] == ' ' &&
+        std::isdigit(static_cast<unsigned char>(t[11])) && (t[12] == '/' || t[13] == '/'))
         t = t.substr(0, 4) + " " + t.substr(11);
     std::string s;
     // Drop remarks in parentheses, e.g. "(Estimated)"; keep UTC offsets like "(-05:00)".
@@ -145,9 +147,9 @@ inline std::optional<flight_time> parse_flight_time(std::string_view text, int y
     const int marker = detail::clean_time_text(t);
     // Formats with a year first; then those without, to which the year is appended.
     static const char* const with_year[] = {
-        "%m/%d/%Y %H:%M %Z", "%m/%d/%Y %H:%M",       "%m/%d/%y %H:%M (%Ez)", "%m/%d/%y %H:%M",
-        "%Y-%m-%d %H:%M %Z", "%Y-%m-%d %H:%M",       "%Y-%m-%d %a %H:%M",    "%H:%M %a %d-%b-%Y",
-        "%H:%M %m-%d-%y",    "%a , %b %d, %Y %H:%M", "%Y %m/%d %H:%M", "%B %d, %Y %H:%M",      "%b %d, %Y %H:%M"};
+        "%m/%d/%Y %H:%M %Z", "%m/%d/%Y %H:%M",    "%m/%d/%y %H:%M (%Ez)", "%m/%d/%y %H:%M", "%Y-%m-%d %H:%M %Z",
+        "%Y-%m-%d %H:%M",    "%Y-%m-%d %a %H:%M", "%H:%M %a %d-%b-%Y",    "%H:%M %m-%d-%y", "%a , %b %d, %Y %H:%M",
+        "%Y %m/%d %H:%M",    "%B %d, %Y %H:%M",   "%b %d, %Y %H:%M"};
     static const char* const without_year[] = {"%H:%M %b %d %Y", "%H:%M , %b %d %Y", "%b %d - %H:%M %Y",
                                                "%a, %b %d %H:%M %Y"};
     const std::string with_y = t + " " + std::to_string(year);
@@ -226,7 +228,8 @@ inline std::optional<std::string> normalise_gate(std::string_view g) {
     std::string out;
     for (char c : g) {
         if (c == '/') break;
-        if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     }
     // A gate has a digit; what has none is a status or a remark.
     if (std::none_of(out.begin(), out.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
@@ -294,7 +297,10 @@ inline dataset load_flight(const std::string& dir, const std::string& only_day =
                     continue;
                 }
                 auto t = parse_flight_time(cell, year);
-                if (!t) { ++unparsed; continue; }
+                if (!t) {
+                    ++unparsed;
+                    continue;
+                }
                 const auto it = d.ev.add_item(key);
                 d.ev.set_attribute(it, flight_attributes[a]);
                 d.ev.set_similarity(it, time_similarity);

@@ -123,7 +123,8 @@ void write_corpus(const datasets::dataset& d, const std::string& path) {
                 // A repeated figure cites the editor of the edit that put it there (spec section 4).
                 auto root = *o.cites;
                 while (obs[root].cites) root = *obs[root].cites;
-                if (obs[root].source != o.source) c["cites"] = nlohmann::json::array({d.ev.sources()[obs[root].source].id});
+                if (obs[root].source != o.source)
+                    c["cites"] = nlohmann::json::array({d.ev.sources()[obs[root].source].id});
             }
             if (o.period) c["valid"] = std::to_string(*o.period);
             else c["scope"] = {{"property", key.substr(bar + 1)}};  // no year: keep the key apart
@@ -175,8 +176,8 @@ int run_daily(const std::string& dir, const std::string& method, double toleranc
             days_json.push_back(p);
         }
         const double n = per_day.empty() ? 1.0 : static_cast<double>(per_day.size());
-        nlohmann::json line = {{"dataset", name}, {"method", m.name},       {"precision", sum / n},
-                               {"items", items},            {"correct", correct},     {"precision_random_ties", sum_random / n},
+        nlohmann::json line = {{"dataset", name},     {"method", m.name},   {"precision", sum / n},
+                               {"items", items},      {"correct", correct}, {"precision_random_ties", sum_random / n},
                                {"per_day", days_json}};
         std::cout << line.dump() << std::endl;
         auto f = figures.find(m.name);
@@ -188,7 +189,8 @@ int run_daily(const std::string& dir, const std::string& method, double toleranc
 
 int usage() {
     std::cerr << "usage: crosscheck-eval DATASET DIR [--method NAME] [--write-corpus OUT.json] [--source-accuracy]\n"
-                 "datasets: population population-raw book book-raw book-silver flight flight-daily flight-exact flight-exact-daily\n"
+                 "datasets: population population-raw book book-raw book-silver flight flight-daily flight-exact "
+                 "flight-exact-daily\n"
                  "methods:";
     for (const auto& m : crosscheck::standard_methods()) std::cerr << ' ' << m.name;
     std::cerr << '\n';
@@ -249,9 +251,9 @@ int main(int argc, char** argv) {
             const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - s0).count();
             const double precision = sc.items ? static_cast<double>(sc.correct) / static_cast<double>(sc.items) : 0.0;
             const double random = sc.items ? sc.random_ties / static_cast<double>(sc.items) : 0.0;
-            nlohmann::json line = {{"dataset", d.name},         {"method", m.name},
-                                   {"precision", precision},    {"items", sc.items},
-                                   {"correct", sc.correct},     {"precision_random_ties", random},
+            nlohmann::json line = {{"dataset", d.name},          {"method", m.name},
+                                   {"precision", precision},     {"items", sc.items},
+                                   {"correct", sc.correct},      {"precision_random_ties", random},
                                    {"iterations", r.iterations}, {"seconds", secs}};
             std::cout << line.dump() << std::endl;
             auto f = figures.find(m.name);

@@ -51,7 +51,10 @@ inline dataset parse_population(std::string_view claims, std::string_view truth,
     constexpr auto none = static_cast<crosscheck::evidence_table::index>(-1);
     std::vector<crosscheck::evidence_table::index> last;  // per item: its latest observation
     for (auto line : split_lines(claims)) {
-        if (header) { header = false; continue; }
+        if (header) {
+            header = false;
+            continue;
+        }
         if (line.empty()) continue;
         auto f = split_csv(line);
         if (f.size() < 4) continue;
@@ -60,9 +63,9 @@ inline dataset parse_population(std::string_view claims, std::string_view truth,
         if (value.empty()) continue;
         const auto s = d.ev.add_source(f[3]);
         const auto it = d.ev.add_item(population_key(f[0], f[1]));
-        const auto o =
-            d.ev.observe(s, it, crosscheck::candidate_value::quantity(std::atof(std::string(value).c_str()), std::string(value)),
-                         year ? std::optional<long long>(year) : std::nullopt);
+        const auto o = d.ev.observe(
+            s, it, crosscheck::candidate_value::quantity(std::atof(std::string(value).c_str()), std::string(value)),
+            year ? std::optional<long long>(year) : std::nullopt);
         // The rows are the page's edits in order. An edit that leaves the figure as it stood
         // (a bot or an editor re-saving the page) did not state it anew: the figure's origin is
         // the edit that put it there, vandalism included.
@@ -74,7 +77,10 @@ inline dataset parse_population(std::string_view claims, std::string_view truth,
     }
     header = true;
     for (auto line : split_lines(truth)) {
-        if (header) { header = false; continue; }
+        if (header) {
+            header = false;
+            continue;
+        }
         if (line.empty()) continue;
         auto f = split_csv(line);
         if (f.size() < 3) continue;
@@ -88,7 +94,8 @@ inline dataset parse_population(std::string_view claims, std::string_view truth,
 }
 
 inline dataset load_population(const std::string& dir, bool repeats = true) {
-    return parse_population(read_file(dir + "/population_claims.csv"), read_file(dir + "/population_truth.csv"), repeats);
+    return parse_population(read_file(dir + "/population_claims.csv"), read_file(dir + "/population_truth.csv"),
+                            repeats);
 }
 
 }  // namespace datasets

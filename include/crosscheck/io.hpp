@@ -89,8 +89,8 @@ inline load_result load_files(const std::vector<std::string>& paths, corpus& c, 
             load_options o = options;
             o.max_errors = options.max_errors - result.errors.size();  // the cap is shared
             auto* file = in.file.get();
-            auto r =
-                detail::load_csv_text(file->view(), c, o, in.path, [file](const char* a, const char* b) { file->release(a, b); });
+            auto r = detail::load_csv_text(file->view(), c, o, in.path,
+                                           [file](const char* a, const char* b) { file->release(a, b); });
             result.merge(std::move(r));
         }
     }

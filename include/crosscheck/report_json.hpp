@@ -70,8 +70,7 @@ public:
             // 16 bytes at a time while they need no escaping (there is room: 6 bytes a byte).
             // A signed compare below 0x20 catches control bytes and every byte >= 0x80 at once.
             if (n - i >= 16) {
-                const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'),
-                              backslash = _mm_set1_epi8('\\');
+                const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
                 do {
                     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
                     const __m128i bad = _mm_or_si128(
@@ -303,9 +302,7 @@ namespace crosscheck {
 class json_report_writer {
 public:
     explicit json_report_writer(std::ostream& os, int indent = 2)
-        : os_(os),
-          pad_(indent > 0 ? static_cast<std::size_t>(indent) : 0, ' '),
-          nl_(indent >= 0 ? "\n" : "") {
+        : os_(os), pad_(indent > 0 ? static_cast<std::size_t>(indent) : 0, ' '), nl_(indent >= 0 ? "\n" : "") {
         w_.raw('{');
         w_.raw(nl_);
         w_.raw(pad_);

@@ -101,8 +101,8 @@ inline constexpr sums_fn sums{};
 
 /// Runs any method: a built-in function object or your own callable.
 template <class Method,
-          std::enable_if_t<std::is_invocable_r_v<resolution, const Method&, const evidence_table&, const resolve_options&>,
-                           int> = 0>
+          std::enable_if_t<
+              std::is_invocable_r_v<resolution, const Method&, const evidence_table&, const resolve_options&>, int> = 0>
 resolution resolve(const evidence_table& ev, const Method& method, const resolve_options& opt = {}) {
     return std::invoke(method, ev, opt);
 }
@@ -117,14 +117,8 @@ struct named_method {
 /// The built-in methods by name, simplest first: majority, weighted, truthfinder, accu, accu_copy,
 /// simple_lca, guess_lca, sums. Append your own to compare them in the same run.
 inline std::vector<named_method> standard_methods() {
-    return {{"majority", majority},
-            {"weighted", weighted_vote},
-            {"truthfinder", truth_finder},
-            {"accu", accu},
-            {"accu_copy", accu_copy},
-            {"simple_lca", simple_lca},
-            {"guess_lca", guess_lca},
-            {"sums", sums}};
+    return {{"majority", majority},   {"weighted", weighted_vote}, {"truthfinder", truth_finder}, {"accu", accu},
+            {"accu_copy", accu_copy}, {"simple_lca", simple_lca},  {"guess_lca", guess_lca},      {"sums", sums}};
 }
 
 }  // namespace crosscheck

@@ -104,8 +104,9 @@ inline corpus_evidence to_evidence(const corpus& c, const corpus_evidence_option
             const double lo = std::min(iv.lo * factor, iv.hi * factor);
             const double hi = std::max(iv.lo * factor, iv.hi * factor);
             const std::string unit(c.unit_base_name(base));
-            std::string text = lo == hi ? detail::resolve_number_text(lo)
-                                        : "[" + detail::resolve_number_text(lo) + ", " + detail::resolve_number_text(hi) + "]";
+            std::string text =
+                lo == hi ? detail::resolve_number_text(lo)
+                         : "[" + detail::resolve_number_text(lo) + ", " + detail::resolve_number_text(hi) + "]";
             if (!unit.empty()) text += " " + unit;
             v = candidate_value::quantity(lo, text);
             v.upper = hi;

@@ -175,10 +175,10 @@ public:
     struct observation {
         index source = 0;
         index item = 0;
-        index value = 0;                // into items()[item].values
+        index value = 0;                  // into items()[item].values
         std::optional<long long> period;  // when the value holds (year, day...): time-varying items
-        long long sequence = 0;         // when it was stated: a source's later statement supersedes
-        std::optional<index> cites;     // an earlier observation this one repeats (see cite_observation)
+        long long sequence = 0;           // when it was stated: a source's later statement supersedes
+        std::optional<index> cites;       // an earlier observation this one repeats (see cite_observation)
     };
 
     /// Adds a source, or returns the existing one with that id (updating the prior if given).
@@ -248,8 +248,8 @@ public:
                   std::optional<long long> sequence = std::nullopt) {
         CROSSCHECK_ASSERT(source < sources_.size() && item < items_.size());
         const index v = add_value(item, std::move(value));
-        observations_.push_back(observation{source, item, v, period,
-                                            sequence ? *sequence : static_cast<long long>(observations_.size()), {}});
+        observations_.push_back(observation{
+            source, item, v, period, sequence ? *sequence : static_cast<long long>(observations_.size()), {}});
         return observations_.size() - 1;
     }
     /// Convenience: by ids, creating source and item as needed.
@@ -290,44 +290,44 @@ private:
 
 /// Parameters of the resolution methods: one set of defaults for every data set.
 struct resolve_options {
-    double default_prior = 0.8;         // accuracy of a source with no prior (Dong et al. start at 0.8)
-    double support_threshold = 0.999;   // a similarity at or above this counts as the same value
-    bool latest_per_source = true;      // a source's later statement (same item and period) supersedes
-    double older_outweighs = 2.0;       // time-varying: an older value must score this many times the latest's
+    double default_prior = 0.8;        // accuracy of a source with no prior (Dong et al. start at 0.8)
+    double support_threshold = 0.999;  // a similarity at or above this counts as the same value
+    bool latest_per_source = true;     // a source's later statement (same item and period) supersedes
+    double older_outweighs = 2.0;      // time-varying: an older value must score this many times the latest's
     std::size_t max_iterations = 50;
-    double convergence = 1e-6;          // stop when no reliability moves more than this
-    double prior_weight = 0;            // iterative methods: the prior counts as this many statements
+    double convergence = 1e-6;  // stop when no reliability moves more than this
+    double prior_weight = 0;    // iterative methods: the prior counts as this many statements
     // TruthFinder (Yin, Han & Yu 2008)
     double tf_initial_trust = 0.9;
-    double tf_dampening = 0.3;          // gamma
-    double tf_influence = 0.5;          // rho: weight of related facts
-    double tf_base_similarity = 0.5;    // similarity below this counts against a fact
+    double tf_dampening = 0.3;        // gamma
+    double tf_influence = 0.5;        // rho: weight of related facts
+    double tf_base_similarity = 0.5;  // similarity below this counts against a fact
     // Accu family (Dong, Berti-Equille & Srivastava 2009)
-    double false_values = 100;          // n: number of false values of an item
-    double similarity_weight = 0.5;     // rho of AccuSim: weight of similar values' votes
+    double false_values = 100;       // n: number of false values of an item
+    double similarity_weight = 0.5;  // rho of AccuSim: weight of similar values' votes
     double min_accuracy = 0.01;
     double max_accuracy = 0.99;
     // copy detection (AccuCopy)
-    double copy_prior = 0.2;            // alpha: prior probability that two sources are dependent
-    double copy_rate = 0.8;             // c: probability that a copier copies a given value
-    bool shared_truth_evidence = true;  // sharing a probably true value counts as (weak) evidence of copying
-    bool accuracy_per_attribute = true; // Accu family: a source's accuracy per attribute of the items
-                                        // (item_info::attribute), shrunk toward its overall accuracy
-    double attribute_prior_weight = 10; // ... as if its overall accuracy were that many statements
-    bool popular_false_values = true;   // a false value many sources state is likelier to be shared
-                                        // by chance (PopAccu): weaker evidence of copying
-    bool directional_copying = false;   // true: discount a vote by P(it copies an earlier provider);
-                                        // default: by P(the two are dependent either way), which
-                                        // resists a copying group that outnumbers the truth
+    double copy_prior = 0.2;             // alpha: prior probability that two sources are dependent
+    double copy_rate = 0.8;              // c: probability that a copier copies a given value
+    bool shared_truth_evidence = true;   // sharing a probably true value counts as (weak) evidence of copying
+    bool accuracy_per_attribute = true;  // Accu family: a source's accuracy per attribute of the items
+                                         // (item_info::attribute), shrunk toward its overall accuracy
+    double attribute_prior_weight = 10;  // ... as if its overall accuracy were that many statements
+    bool popular_false_values = true;    // a false value many sources state is likelier to be shared
+                                         // by chance (PopAccu): weaker evidence of copying
+    bool directional_copying = false;    // true: discount a vote by P(it copies an earlier provider);
+                                         // default: by P(the two are dependent either way), which
+                                         // resists a copying group that outnumbers the truth
 };
 
 /// One value of an item, as ranked by a method.
 struct ranked_value {
-    evidence_table::index value = 0;       // into evidence_table::items()[item].values
+    evidence_table::index value = 0;  // into evidence_table::items()[item].values
     std::string text;
-    double score = 0;                // the method's own vote count or score
-    double confidence = 0;           // in [0, 1]: probability or share of the vote
-    std::size_t origins = 0;         // distinct origins that support it (corroboration, spec section 4)
+    double score = 0;                               // the method's own vote count or score
+    double confidence = 0;                          // in [0, 1]: probability or share of the vote
+    std::size_t origins = 0;                        // distinct origins that support it (corroboration, spec section 4)
     std::vector<evidence_table::index> supporting;  // observations that support this value
     std::vector<evidence_table::index> opposing;    // observations of the item that do not
 };
@@ -356,8 +356,8 @@ struct source_estimate {
 struct resolution {
     std::string method;
     std::size_t iterations = 0;
-    std::vector<item_resolution> items;   // one per evidence item, same order
-    std::vector<source_estimate> sources; // one per evidence source, same order
+    std::vector<item_resolution> items;    // one per evidence item, same order
+    std::vector<source_estimate> sources;  // one per evidence source, same order
     /// Pairs of sources found dependent (copy detection only): (a, b, probability).
     std::vector<std::pair<std::pair<evidence_table::index, evidence_table::index>, double>> dependencies;
 

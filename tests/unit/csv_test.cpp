@@ -534,8 +534,9 @@ TEST_CASE("the record splitter agrees with a byte-by-byte reading of RFC 4180", 
         state = state * 6364136223846793005ULL + 1442695040888963407ULL;
         return static_cast<unsigned>(state >> 33);
     };
-    const std::vector<std::string> pieces = {"a", "bc", "0123456789", ",", ",", ",", "\n", "\r\n", "\r", "\xC3\xA9",
-                                             "\xFF", "\"q\"", "\"x,y\"", "\"a\"\"b\"", "\"l\nf\""};
+    const std::vector<std::string> pieces = {"a",    "bc",    "0123456789", ",",          ",",
+                                             ",",    "\n",    "\r\n",       "\r",         "\xC3\xA9",
+                                             "\xFF", "\"q\"", "\"x,y\"",    "\"a\"\"b\"", "\"l\nf\""};
     for (int round = 0; round < 3000; ++round) {
         std::string text;
         const unsigned len = next() % 60;
@@ -559,7 +560,8 @@ TEST_CASE("the record splitter agrees with a byte-by-byte reading of RFC 4180", 
             REQUIRE(ok == want.ok);
             if (!ok) break;
             REQUIRE(count == want.fields.size());
-            for (std::size_t f = 0; f < count && f < fields.size(); ++f) CHECK(std::string(fields[f].text) == want.fields[f]);
+            for (std::size_t f = 0; f < count && f < fields.size(); ++f)
+                CHECK(std::string(fields[f].text) == want.fields[f]);
             CHECK(non_ascii == want.non_ascii);
         }
         if (expected.empty() || expected.back().ok) CHECK_FALSE(sp.skip_blank_lines());

@@ -141,18 +141,19 @@ TEST_CASE("population property names carry the year", "[datasets]") {
 TEST_CASE("population: an edit that keeps the figure repeats the edit that put it there", "[datasets]") {
     // A page's edits in order: an editor states the census figure, a vandal changes it, a bot
     // re-saves the page with the vandal's figure; another city's single edit stands alone.
-    const char* claims = "\"ObjectID\",\"PropertyID\",\"PropertyValue\",\"SourceID\",\"TimeStamp\"\n"
-                         "\"a, b\",\"Population2000\",\"1000\",\"1: Editor\",\"null\"\n"
-                         "\"a, b\",\"Population2000\",\"9000\",\"0 (1.2.3.4)\",\"null\"\n"
-                         "\"c, d\",\"Population2000\",\"5\",\"1: Editor\",\"null\"\n"
-                         "\"a, b\",\"Population2000\",\"9000\",\"2: Bot\",\"null\"\n";
+    const char* claims =
+        "\"ObjectID\",\"PropertyID\",\"PropertyValue\",\"SourceID\",\"TimeStamp\"\n"
+        "\"a, b\",\"Population2000\",\"1000\",\"1: Editor\",\"null\"\n"
+        "\"a, b\",\"Population2000\",\"9000\",\"0 (1.2.3.4)\",\"null\"\n"
+        "\"c, d\",\"Population2000\",\"5\",\"1: Editor\",\"null\"\n"
+        "\"a, b\",\"Population2000\",\"9000\",\"2: Bot\",\"null\"\n";
     const char* truth = "\"ObjectID\",\"PropertyID\",\"PropertyValue\"\n\"a, b\",\"Population2000\",\"1000\"\n";
     const auto d = datasets::parse_population(claims, truth, true);
     const auto& obs = d.ev.observations();
     REQUIRE(obs.size() == 4);
-    CHECK_FALSE(obs[1].cites.has_value());          // a change is stated on its own
+    CHECK_FALSE(obs[1].cites.has_value());  // a change is stated on its own
     REQUIRE(obs[3].cites.has_value());
-    CHECK(*obs[3].cites == 1);                      // the bot repeats the vandal, not the other city's row
+    CHECK(*obs[3].cites == 1);  // the bot repeats the vandal, not the other city's row
     CHECK_FALSE(obs[2].cites.has_value());
     // One origin each: the tie goes to the figure that stood first.
     CHECK(crosscheck::majority(d.ev).find(d.ev, "a, b|2000")->chosen().text == "1000");

@@ -83,8 +83,9 @@ TEST_CASE("json_writer escapes long strings as nlohmann does, wherever the speci
     // The writer checks 16 bytes at a time: put each kind of special byte at every position of
     // a 40-byte text, so it falls at the start, inside and at the end of a block and in the tail.
     const std::string base(40, 'a');
-    const std::vector<std::string> specials = {"\"", "\\", "\n", std::string("\x01", 1), "\x7f", "\xC3\xA9",
-                                               "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xFF", "\xC3"};
+    const std::vector<std::string> specials = {"\"",   "\\",       "\n",           std::string("\x01", 1),
+                                               "\x7f", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80",
+                                               "\xFF", "\xC3"};
     for (const auto& sp : specials)
         for (std::size_t at = 0; at <= base.size(); ++at) {
             std::string s = base;

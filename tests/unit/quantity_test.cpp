@@ -309,8 +309,10 @@ TEST_CASE("numbers print as %.12g prints them, whole ones included", "[quantity]
         auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 12);
         return std::string(buf, r.ptr);
     };
-    for (double v : {0.0, -0.0, 1.0, -1.0, 7.0, 121000.0, -87100.0, 999999999999.0, 1e12, -1e12, 1e12 + 1, 123456789012.0,
-                     0.5, -0.25, 114950.5, 1e-7, 3e15, 9007199254740993.0, 2.5e11, 100.0, 1e11}) {
+    for (double v :
+         {0.0,      -0.0,           1.0, -1.0,  7.0,      121000.0, -87100.0, 999999999999.0,     1e12,   -1e12,
+          1e12 + 1, 123456789012.0, 0.5, -0.25, 114950.5, 1e-7,     3e15,     9007199254740993.0, 2.5e11, 100.0,
+          1e11}) {
         INFO(v);
         CHECK(crosscheck::detail::format_number(v) == general(v));
     }

@@ -14,7 +14,9 @@ using crosscheck::evidence_table;
 
 namespace {
 
-candidate_value tok(const char* s) { return candidate_value::token(s); }
+candidate_value tok(const char* s) {
+    return candidate_value::token(s);
+}
 
 const std::string& chosen(const crosscheck::resolution& r, const evidence_table& ev, const std::string& key) {
     const auto* ir = r.find(ev, key);
@@ -98,10 +100,10 @@ TEST_CASE("iterative methods learn which source to believe on a tie", "[resolve]
     ev.observe("bad", "contested", tok("wrong"));
     ev.observe("good", "contested", tok("right"));
     CHECK(chosen(crosscheck::majority(ev), ev, "contested") == "wrong");
-    for (auto method : {crosscheck::resolve_method(crosscheck::accu), crosscheck::resolve_method(crosscheck::accu_copy),
-                        crosscheck::resolve_method(crosscheck::truth_finder),
-                        crosscheck::resolve_method(crosscheck::simple_lca),
-                        crosscheck::resolve_method(crosscheck::guess_lca), crosscheck::resolve_method(crosscheck::sums)}) {
+    for (auto method :
+         {crosscheck::resolve_method(crosscheck::accu), crosscheck::resolve_method(crosscheck::accu_copy),
+          crosscheck::resolve_method(crosscheck::truth_finder), crosscheck::resolve_method(crosscheck::simple_lca),
+          crosscheck::resolve_method(crosscheck::guess_lca), crosscheck::resolve_method(crosscheck::sums)}) {
         const auto r = crosscheck::resolve(ev, method);
         CHECK(chosen(r, ev, "contested") == "right");
         CHECK(r.sources[*ev.find_source("good")].reliability > r.sources[*ev.find_source("bad")].reliability);
@@ -246,7 +248,8 @@ TEST_CASE("copy detection discounts a group that shares false values", "[resolve
         const bool contested = i >= 55;
         for (int s = 0; s < 4; ++s)
             if (!contested || s < 2) ev.observe("ind" + std::to_string(s), key, truth(i));
-        for (int g = 0; g < 4; ++g) ev.observe("grp" + std::to_string(g), key, exposed || contested ? fake(i) : truth(i));
+        for (int g = 0; g < 4; ++g)
+            ev.observe("grp" + std::to_string(g), key, exposed || contested ? fake(i) : truth(i));
     }
     const auto vote = crosscheck::majority(ev);
     const auto copy = crosscheck::accu_copy(ev);
@@ -330,8 +333,10 @@ TEST_CASE("copy detection: a popular false value is weaker evidence of copying t
         ev.observe("a", key, tok(shared ? "pop" : truth.c_str()));
         ev.observe("b", key, candidate_value::token(shared ? "pop" : differ ? "b-own" + std::to_string(i) : truth));
         ev.observe("c", key, candidate_value::token(shared ? "rare" + std::to_string(i) : truth));
-        ev.observe("d", key, candidate_value::token(shared ? "rare" + std::to_string(i)
-                                                    : differ ? "d-own" + std::to_string(i) : truth));
+        ev.observe("d", key,
+                   candidate_value::token(shared   ? "rare" + std::to_string(i)
+                                          : differ ? "d-own" + std::to_string(i)
+                                                   : truth));
     }
     auto dependent = [&](const crosscheck::resolution& r, const char* x, const char* y) {
         const auto s = *ev.find_source(x), t = *ev.find_source(y);
@@ -452,8 +457,9 @@ TEST_CASE("a user-defined method plugs in", "[resolve]") {
     auto alphabetical = [](const evidence_table& e, const crosscheck::resolve_options& o) {
         auto r = crosscheck::majority(e, o);
         for (auto& ir : r.items)
-            std::sort(ir.ranked.begin(), ir.ranked.end(),
-                      [](const crosscheck::ranked_value& p, const crosscheck::ranked_value& q) { return p.text < q.text; });
+            std::sort(
+                ir.ranked.begin(), ir.ranked.end(),
+                [](const crosscheck::ranked_value& p, const crosscheck::ranked_value& q) { return p.text < q.text; });
         r.method = "alphabetical";
         return r;
     };

@@ -379,9 +379,9 @@ private:
         unsigned high = 0;  // bytes >= 0x80 seen in the record
         while (end_ - p >= 16) {
             const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-            auto stops = static_cast<unsigned>(_mm_movemask_epi8(
-                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)),
-                             _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, quote)))));
+            auto stops = static_cast<unsigned>(
+                _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)),
+                                               _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, quote)))));
             const auto block_high = static_cast<unsigned>(_mm_movemask_epi8(v));
             while (stops != 0) {
                 const auto k = static_cast<unsigned>(__builtin_ctz(stops));

@@ -28,18 +28,18 @@ struct resolve_problem {
 
     const evidence_table* ev = nullptr;
     const resolve_options* opt = nullptr;
-    std::vector<index> active;                       // observation indices that count
-    std::vector<std::vector<index>> item_obs;        // per item: active observations
-    std::vector<std::vector<index>> source_obs;      // per source: active observations
-    std::vector<std::vector<index>> origins;         // per source: sorted origin sources (spec section 4)
-    std::vector<index> root;                         // per observation: the one it repeats, followed to the end
-    std::vector<std::vector<double>> sim;            // per item: k*k similarity of its values
-    std::vector<double> weight;                      // per observation: 1 / copies of it within one origin
-    std::vector<std::vector<index>> first_seen;      // per item, per value: earliest active observation
+    std::vector<index> active;                   // observation indices that count
+    std::vector<std::vector<index>> item_obs;    // per item: active observations
+    std::vector<std::vector<index>> source_obs;  // per source: active observations
+    std::vector<std::vector<index>> origins;     // per source: sorted origin sources (spec section 4)
+    std::vector<index> root;                     // per observation: the one it repeats, followed to the end
+    std::vector<std::vector<double>> sim;        // per item: k*k similarity of its values
+    std::vector<double> weight;                  // per observation: 1 / copies of it within one origin
+    std::vector<std::vector<index>> first_seen;  // per item, per value: earliest active observation
     // Accu family: whose accuracy an observation uses. One slot per (source, item attribute) with
     // opt->accuracy_per_attribute, else one per source (then slot == source).
-    std::vector<index> slot;                         // per observation
-    std::vector<index> slot_source;                  // per slot: its source
+    std::vector<index> slot;         // per observation
+    std::vector<index> slot_source;  // per slot: its source
 
     std::size_t nvalues(index item) const { return ev->items()[item].values.size(); }
     double similarity(index item, index a, index b) const { return sim[item][a * nvalues(item) + b]; }
@@ -59,7 +59,8 @@ struct resolve_problem {
         auto j = y.begin();
         while (i != x.end() && j != y.end()) {
             if (*i == *j) return true;
-            if (*i < *j) ++i; else ++j;
+            if (*i < *j) ++i;
+            else ++j;
         }
         return false;
     }

@@ -116,7 +116,10 @@ inline void accu_vote(const resolve_problem& p, const std::vector<double>& accur
         double top = 0;  // unseen false values have score 0
         std::size_t nseen = 0;
         for (evidence_table::index v = 0; v < k; ++v)
-            if (seen[v]) { top = std::max(top, score[it][v]); ++nseen; }
+            if (seen[v]) {
+                top = std::max(top, score[it][v]);
+                ++nseen;
+            }
         double z = std::max(0.0, n + 1.0 - static_cast<double>(nseen)) * std::exp(-top);
         for (evidence_table::index v = 0; v < k; ++v)
             if (seen[v]) z += std::exp(score[it][v] - top);
@@ -179,7 +182,9 @@ inline std::vector<double> accuracies(const resolve_problem& p, const std::vecto
 inline dependence_map detect_copying(const resolve_problem& p, const std::vector<double>& accuracy,
                                      const std::vector<std::vector<double>>& cluster) {
     using index = evidence_table::index;
-    struct loglik { double independent = 0, forward = 0, backward = 0; };
+    struct loglik {
+        double independent = 0, forward = 0, backward = 0;
+    };
     std::unordered_map<std::uint64_t, loglik> acc;
     const auto& obs = p.ev->observations();
     const double n = p.opt->false_values;
@@ -208,7 +213,10 @@ inline dependence_map detect_copying(const resolve_problem& p, const std::vector
                 auto s1 = obs[oa].source;
                 auto s2 = obs[ob].source;
                 if (s1 == s2 || p.share_origin(s1, s2) || p.observations_share_origin(oa, ob)) continue;
-                if (s1 > s2) { std::swap(s1, s2); std::swap(oa, ob); }
+                if (s1 > s2) {
+                    std::swap(s1, s2);
+                    std::swap(oa, ob);
+                }
                 const double a1 = clamp_accuracy(p, accuracy[p.slot[oa]]);
                 const double a2 = clamp_accuracy(p, accuracy[p.slot[ob]]);
                 const double both_true = a1 * a2;
@@ -291,9 +299,9 @@ inline resolution run_accu(const resolve_problem& p, bool iterate, bool copying,
     auto r = finish(p, name, rounds, score, cluster, iterate ? overall : std::vector<double>{});
     for (const auto& [key, d] : dep)
         if (d.total() >= 0.5)
-            r.dependencies.push_back({{static_cast<evidence_table::index>(key >> 32),
-                                       static_cast<evidence_table::index>(key & 0xffffffffu)},
-                                      d.total()});
+            r.dependencies.push_back(
+                {{static_cast<evidence_table::index>(key >> 32), static_cast<evidence_table::index>(key & 0xffffffffu)},
+                 d.total()});
     std::sort(r.dependencies.begin(), r.dependencies.end());
     return r;
 }
@@ -313,7 +321,7 @@ inline resolution run_lca(const resolve_problem& p, bool guess, const char* name
     const std::size_t ns = p.ev->sources().size();
     std::vector<double> h(ns);
     for (evidence_table::index s = 0; s < ns; ++s) h[s] = clamp_accuracy(p, p.prior(s));
-    auto post = zero_scores(p);   // P(y = v | statements)
+    auto post = zero_scores(p);     // P(y = v | statements)
     auto guess_p = zero_scores(p);  // GuessLCA: P_g(v)
     if (guess) {
         for (evidence_table::index it = 0; it < post.size(); ++it) {
@@ -421,7 +429,8 @@ inline resolution run_sums(const resolve_problem& p) {
                     if (p.supports(it, v, obs[o].value)) belief[it][v] += p.weight[o] * t[obs[o].source];
                 total += belief[it][v];
             }
-            for (evidence_table::index v = 0; v < k; ++v) conf[it][v] = seen[v] && total > 0 ? belief[it][v] / total : 0.0;
+            for (evidence_table::index v = 0; v < k; ++v)
+                conf[it][v] = seen[v] && total > 0 ? belief[it][v] / total : 0.0;
         }
         if (rounds >= p.opt->max_iterations) break;
         std::fill(next.begin(), next.end(), 0.0);
