@@ -59,13 +59,12 @@ public:
         const std::size_t n = c.size();
         // Each thread holds a table the size of the name table, and a count per group: a few
         // threads take most of the gain without memory growing with the core count.
-        threads = n < (std::size_t{1} << 16) || threads == 0 ? 1 : std::min(threads, 8u);
+        threads = n < detail::min_parallel_items || threads == 0 ? 1 : std::min(threads, 8u);
         detail::resize_resident(group_of_, n);
         // Range t's groups, numbered in the order the range meets them.
         std::vector<group_table> tables(threads);
-        auto range = [&](unsigned t) { return std::make_pair(n * t / threads, n * (t + 1) / threads); };
         detail::on_threads(threads, [&](unsigned t) {
-            auto [lo, hi] = range(t);
+            auto [lo, hi] = range(n, t, threads);
             tables[t].head.assign(c.names().size(), none);
             tables[t].number(c, lo, hi, group_of_.data());
         });
@@ -80,10 +79,10 @@ public:
         }
         tables.clear();
         // Global numbers, and each range's claims per group for the counting sort (which
-        // in_group_order does, keeping claim order inside each group).
+        // scatter does, keeping claim order inside each group).
         std::vector<std::vector<std::uint32_t>> counts(threads);
         detail::on_threads(threads, [&](unsigned t) {
-            auto [lo, hi] = range(t);
+            auto [lo, hi] = range(n, t, threads);
             if (t > 0)
                 for (std::size_t i = lo; i < hi; ++i) group_of_[i] = to_global[t][group_of_[i]];
             counts[t].assign(keys_.size(), 0);
@@ -95,7 +94,8 @@ public:
             for (unsigned t = 0; t < threads; ++t) k += counts[t][g];
             offsets_[g + 1] = offsets_[g] + k;
         }
-        members_ = in_group_order<claim_index>([](claim_index i) { return i; }, threads);
+        const auto self = [](claim_index i) { return i; };
+        members_ = threads == 1 ? in_group_order<claim_index>(self) : scatter<claim_index>(self, std::move(counts));
     }
 
     /// Builds `f(i)` for every claim i, stored in group order (element k belongs to the claim at
@@ -110,45 +110,19 @@ public:
     std::vector<T> in_group_order(F f, unsigned threads = 1) const {
         const std::size_t n = group_of_.size();
         std::vector<T> out;
-        if (threads <= 1 || n < (std::size_t{1} << 16)) {
+        if (threads <= 1 || n < detail::min_parallel_items) {
             detail::resize_resident(out, n);
             std::vector<std::uint32_t> fill(offsets_.begin(), offsets_.end() - 1);
             for (std::size_t i = 0; i < n; ++i) out[fill[group_of_[i]]++] = f(static_cast<claim_index>(i));
             return out;
         }
-        // The kernel zeroes each fresh page at its first touch (0.3 s for the 480 MB of a
-        // 10M-claim check): every thread faults in a slice, instead of one while the others wait.
-        out.reserve(n);
-        detail::advise_huge_pages(out.data(), n * sizeof(T));
+        std::vector<std::vector<std::uint32_t>> counts(threads);
         detail::on_threads(threads, [&](unsigned t) {
-            detail::populate(reinterpret_cast<const char*>(out.data()) + n * sizeof(T) * t / threads,
-                             n * sizeof(T) / threads);
+            auto [lo, hi] = range(n, t, threads);
+            counts[t].assign(keys_.size(), 0);
+            for (std::size_t i = lo; i < hi; ++i) ++counts[t][group_of_[i]];
         });
-        out.resize(n);
-        const std::size_t ng = keys_.size();
-        std::vector<std::vector<std::uint32_t>> fill(threads, std::vector<std::uint32_t>(ng, 0));
-        auto range = [&](unsigned t) { return std::make_pair(n * t / threads, n * (t + 1) / threads); };
-        detail::on_threads(threads, [&](unsigned t) {
-            auto [lo, hi] = range(t);
-            auto& cnt = fill[t];
-            for (std::size_t i = lo; i < hi; ++i) ++cnt[group_of_[i]];
-        });
-        // Turn counts into start positions: a group's claims from range t follow those of the
-        // ranges before it, so claim order within a group is kept.
-        for (std::size_t g = 0; g < ng; ++g) {
-            std::uint32_t at = offsets_[g];
-            for (unsigned t = 0; t < threads; ++t) {
-                const std::uint32_t c = fill[t][g];
-                fill[t][g] = at;
-                at += c;
-            }
-        }
-        detail::on_threads(threads, [&](unsigned t) {
-            auto [lo, hi] = range(t);
-            auto& at = fill[t];
-            for (std::size_t i = lo; i < hi; ++i) out[at[group_of_[i]]++] = f(static_cast<claim_index>(i));
-        });
-        return out;
+        return scatter<T>(f, std::move(counts));
     }
     /// Position of group g's first claim in group order.
     std::size_t offset(std::size_t g) const noexcept { return offsets_[g]; }
@@ -163,6 +137,45 @@ public:
 
 private:
     static constexpr std::uint32_t none = 0xFFFFFFFFu;
+
+    /// Claims [first, second) of range t when n claims are cut into `threads` ranges.
+    static std::pair<std::size_t, std::size_t> range(std::size_t n, unsigned t, unsigned threads) noexcept {
+        return {n * t / threads, n * (t + 1) / threads};
+    }
+
+    /// in_group_order's parallel part, given each range's claims per group (`fill`, one vector
+    /// per range, as `range` cuts them).
+    template <class T, class F>
+    std::vector<T> scatter(F f, std::vector<std::vector<std::uint32_t>> fill) const {
+        const std::size_t n = group_of_.size();
+        const auto threads = static_cast<unsigned>(fill.size());
+        std::vector<T> out;
+        // The kernel zeroes each fresh page at its first touch (0.3 s for the 480 MB of a
+        // 10M-claim check): every thread faults in a slice, instead of one while the others wait.
+        out.reserve(n);
+        detail::advise_huge_pages(out.data(), n * sizeof(T));
+        detail::on_threads(threads, [&](unsigned t) {
+            detail::populate(reinterpret_cast<const char*>(out.data()) + n * sizeof(T) * t / threads,
+                             n * sizeof(T) / threads);
+        });
+        out.resize(n);
+        // Turn counts into start positions: a group's claims from range t follow those of the
+        // ranges before it, so claim order within a group is kept.
+        for (std::size_t g = 0; g < keys_.size(); ++g) {
+            std::uint32_t at = offsets_[g];
+            for (unsigned t = 0; t < threads; ++t) {
+                const std::uint32_t c = fill[t][g];
+                fill[t][g] = at;
+                at += c;
+            }
+        }
+        detail::on_threads(threads, [&](unsigned t) {
+            auto [lo, hi] = range(n, t, threads);
+            auto& at = fill[t];
+            for (std::size_t i = lo; i < hi; ++i) out[at[group_of_[i]]++] = f(static_cast<claim_index>(i));
+        });
+        return out;
+    }
 
     /// Dense group ids through a per-subject list of (predicate, group): subjects have few
     /// predicates, so this is one random access per claim instead of a hash of the pair.

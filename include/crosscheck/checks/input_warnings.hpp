@@ -35,7 +35,7 @@ inline bool ids_strictly_increasing_numbers(const corpus& c, unsigned threads = 
         return a.size() < b.size() || (a.size() == b.size() && a < b);
     };
     const std::size_t n = c.size();
-    if (n < (std::size_t{1} << 16)) threads = 1;
+    if (n < detail::min_parallel_items) threads = 1;
     std::vector<char> rising(threads, 1);
     detail::on_threads(threads, [&](unsigned t) {
         const auto lo = static_cast<claim_index>(n * t / threads), hi = static_cast<claim_index>(n * (t + 1) / threads);

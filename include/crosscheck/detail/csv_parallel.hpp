@@ -281,8 +281,12 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
         chunks.push_back(std::move(ch));
         at = stop;
     }
-    // Rows in a chunk, counted by the scan (an upper bound: blank lines count too).
-    auto rows_in = [&](const csv_chunk& ch) { return scan.line_at(ch.end, 0) - scan.line_at(ch.begin, 0) + 1; };
+    // Line breaks before each chunk (and before the end), counted once from the scan: a
+    // chunk's rows are at most its line breaks + 1 (blank lines count too).
+    std::vector<std::size_t> breaks_before(chunks.size() + 1);
+    for (std::size_t k = 0; k < chunks.size(); ++k) breaks_before[k] = scan.line_at(chunks[k]->begin, 0);
+    breaks_before.back() = scan.line_at(end, 0);
+    auto rows_in = [&](std::size_t k) { return breaks_before[k + 1] - breaks_before[k] + 1; };
     // The corpus's reserved storage, where the first chunk writes its claims and the merge
     // copies the others'. Left to the first touch, the kernel zeroes the first chunk's part on
     // that chunk's thread as it writes (perf: clear_page_erms there throughout its parse). The
@@ -296,10 +300,10 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
     const auto& stored = c.stored_claims();
     const auto* storage = reinterpret_cast<const char*>(stored.data() + stored.size());
     const std::size_t storage_bytes =
-        std::min(stored.capacity() - stored.size(), scan.line_at(end, 1)) * sizeof(stored_claim);
+        std::min(stored.capacity() - stored.size(), breaks_before.back() + 1) * sizeof(stored_claim);
     std::vector<std::size_t> slot_start(chunks.size() + 1, 0);  // chunk k's part: [start k, start k+1)
     for (std::size_t k = 0; k < chunks.size(); ++k)
-        slot_start[k + 1] = std::min(storage_bytes, slot_start[k] + rows_in(*chunks[k]) * sizeof(stored_claim));
+        slot_start[k + 1] = std::min(storage_bytes, slot_start[k] + rows_in(k) * sizeof(stored_claim));
     auto fraction = [](const char* pos, const csv_chunk& part) {
         return static_cast<double>(pos - part.begin) /
                static_cast<double>(std::max<std::ptrdiff_t>(1, part.end - part.begin));
@@ -312,7 +316,7 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
         auto& ch = *chunks[k];
         if (k == 0) {
             target.emplace(c, sink);
-            csv_row_parser<csv_corpus_target> parser(*target, roles, sink, rows_in(ch));
+            csv_row_parser<csv_corpus_target> parser(*target, roles, sink, rows_in(0));
             parser.on_consumed([&](const char* from, const char* to) {
                 if (release) release(from, to);
                 first_reached.store(fraction(to, ch), std::memory_order_relaxed);
@@ -322,10 +326,10 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
             first_done.store(true, std::memory_order_relaxed);
             return;
         }
-        ch.first_line = scan.line_at(ch.begin, line);  // diagnostics name absolute lines
+        ch.first_line = line + breaks_before[k];  // diagnostics name absolute lines
         load_options o = sink.options();
         diagnostic_sink local(ch.result, o, sink.file());
-        const std::size_t expected = rows_in(ch);
+        const std::size_t expected = rows_in(k);
         reserve_resident(ch.target.claims, expected);
         reserve_resident(ch.target.lines, expected);
         reserve_resident(ch.target.ids, id_bytes_per_row * expected);
@@ -339,7 +343,7 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
             const std::size_t from = std::max(faulted, static_cast<std::size_t>(first * part));
             const std::size_t to = std::min(slot_start[1], from + 4 * step);
             if (to > from) populate(storage + from, to - from);
-            faulted = std::max(faulted, to);
+            faulted = to;  // from >= faulted, so to is too
         };
         if (k == 1)
             parser.on_consumed([&](const char* from, const char* to) {

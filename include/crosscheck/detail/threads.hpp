@@ -3,11 +3,16 @@
 #ifndef CROSSCHECK_DETAIL_THREADS_HPP
 #define CROSSCHECK_DETAIL_THREADS_HPP
 
+#include <cstddef>
 #include <exception>
 #include <thread>
 #include <vector>
 
 namespace crosscheck::detail {
+
+/// Passes over fewer items than this run on one thread: starting threads would cost more than
+/// they save (and results never depend on the thread count).
+inline constexpr std::size_t min_parallel_items = std::size_t{1} << 16;
 
 /// Runs body(t) for t in [0, threads): t = 0 on the calling thread, the others on threads of
 /// their own. An exception (std::bad_alloc, most likely) is rethrown on the calling thread
