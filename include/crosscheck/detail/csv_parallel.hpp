@@ -104,22 +104,42 @@ struct csv_chunk {
     csv_chunk_target target;
 };
 
-/// Appends a parsed chunk to the corpus: renumbers its names, units, sources and scopes (in the
-/// order the chunk met them, which is the order a one-thread load interns them), checks claim ids
-/// in file order, and adds the claims. Returns the claims added.
-inline std::size_t merge_csv_chunk(csv_chunk& ch, corpus& c, claim_id_checker& ids, diagnostic_sink& sink) {
-    auto& t = ch.target;
-    std::vector<symbol> name_map(t.names.size()), unit_map(t.units.size());
-    std::vector<source_index> source_map(t.sources.size());
-    std::vector<scope_id> scope_map(t.scopes.size(), 0);
-    for (symbol s = 0; s < name_map.size(); ++s) name_map[s] = c.names().intern(t.names.display(s));
-    for (symbol s = 0; s < unit_map.size(); ++s) unit_map[s] = c.unit_names().intern(t.units.str(s));
-    for (symbol s = 0; s < source_map.size(); ++s) source_map[s] = c.intern_source(t.sources.str(s));
+/// A chunk's names, units, sources and scopes as the corpus numbers them.
+struct csv_chunk_maps {
+    std::vector<symbol> names, units;
+    std::vector<source_index> sources;
+    std::vector<scope_id> scopes;
+};
+
+/// Interns a chunk's names, units, sources and scopes into the corpus, in the order the chunk met
+/// them (which is the order a one-thread load interns them), and returns their corpus numbers.
+inline csv_chunk_maps map_csv_chunk(const csv_chunk_target& t, corpus& c) {
+    csv_chunk_maps m;
+    m.names.resize(t.names.size());
+    m.units.resize(t.units.size());
+    m.sources.resize(t.sources.size());
+    m.scopes.assign(t.scopes.size(), 0);
+    for (symbol s = 0; s < m.names.size(); ++s) m.names[s] = c.names().intern(t.names.display(s));
+    for (symbol s = 0; s < m.units.size(); ++s) m.units[s] = c.unit_names().intern(t.units.str(s));
+    for (symbol s = 0; s < m.sources.size(); ++s) m.sources[s] = c.intern_source(t.sources.str(s));
     for (std::size_t k = 1; k < t.scopes.size(); ++k) {
         auto e = t.scopes[k];
-        for (auto& [d, tok] : e) d = name_map[d], tok = name_map[tok];
-        scope_map[k] = c.intern_scope_entries(std::move(e));
+        for (auto& [d, tok] : e) d = m.names[d], tok = m.names[tok];
+        m.scopes[k] = c.intern_scope_entries(std::move(e));
     }
+    return m;
+}
+
+/// Appends a parsed chunk to the corpus: renumbers its names, units, sources and scopes through
+/// `maps` (map_csv_chunk, made after every earlier chunk was merged), checks claim ids in file
+/// order, and adds the claims. Returns the claims added.
+inline std::size_t merge_csv_chunk(csv_chunk& ch, corpus& c, claim_id_checker& ids, diagnostic_sink& sink,
+                                   const csv_chunk_maps& maps) {
+    auto& t = ch.target;
+    const auto& name_map = maps.names;
+    const auto& unit_map = maps.units;
+    const auto& source_map = maps.sources;
+    const auto& scope_map = maps.scopes;
     // The chunk's own diagnostics come first: they are on lines before or among its claims, and
     // duplicate ids (found here) are reported after them.
     auto note = [](const diagnostic& d) { return d.line == 0 && d.message.rfind("too many ", 0) == 0; };
@@ -139,8 +159,7 @@ inline std::size_t merge_csv_chunk(csv_chunk& ch, corpus& c, claim_id_checker& i
     // Ids that rise past every earlier one (as a generated claims table's do): no id can be a
     // duplicate, so the claims go in as one block.
     if (t.rising && !t.generated && t.extras.empty() && (!t.any_id || ids.add_rising(t.first_id, t.last_id))) {
-        for (auto& r : t.claims) renumber(r);
-        c.append_stored(t.claims.data(), t.claims.size(), {t.ids.data(), t.ids.size()});
+        c.append_stored(t.claims.data(), t.claims.size(), {t.ids.data(), t.ids.size()}, renumber);
         const std::size_t added = t.claims.size();
         ch.target = csv_chunk_target{};
         return added;
@@ -356,8 +375,25 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
              from += step)
             populate(storage + from, std::min(step, slot_start[k + 1] - from));
     });
+    // The merge copies the later chunks' claims into the corpus storage on this thread; the
+    // pages their threads did not fault in while the first chunk was parsed (none when the
+    // chunks finish together) would be zeroed there, one at a time (0.5 s at 10M). The other
+    // threads fault them in now, while this one interns the second chunk's names.
+    // Only while the storage is where it was: the first chunk may have outgrown the reservation.
+    std::optional<csv_chunk_maps> second;
+    if (chunks.size() > 1 && !sink.full()) {
+        const unsigned helpers = static_cast<unsigned>(chunks.size());
+        const bool same_storage = reinterpret_cast<const char*>(stored.data() + (stored.size() - added)) == storage;
+        const std::size_t from = std::min(storage_bytes, added * sizeof(stored_claim)), span = storage_bytes - from;
+        on_threads(helpers, [&](unsigned k) {
+            if (k == 0) second = map_csv_chunk(chunks[1]->target, c);
+            else if (same_storage) populate(storage + from + span * (k - 1) / (helpers - 1), span / (helpers - 1));
+        });
+    }
     for (std::size_t k = 1; k < chunks.size(); ++k) {
-        if (!sink.full()) added += merge_csv_chunk(*chunks[k], c, target->ids, sink);
+        if (!sink.full())
+            added += merge_csv_chunk(*chunks[k], c, target->ids, sink,
+                                     k == 1 && second ? *second : map_csv_chunk(chunks[k]->target, c));
         chunks[k].reset();
     }
     return added;
