@@ -445,5 +445,10 @@ TEST_CASE("claim groups are the same on any number of threads", "[checks][groups
             at += g.group_size(k);
         }
         CHECK(at == static_cast<std::size_t>(n));
+        // in_group_order lays f(i) out in the same order, scattered by the same ranges.
+        std::vector<std::uint64_t> want;
+        for (const auto& key : keys_in_order)
+            for (auto i : expected[key]) want.push_back(std::uint64_t{i} * 3 + 1);
+        CHECK(g.in_group_order<std::uint64_t>([](claim_index i) { return std::uint64_t{i} * 3 + 1; }, threads) == want);
     }
 }

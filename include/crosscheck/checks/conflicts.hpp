@@ -102,7 +102,7 @@ inline std::string interval_text(double lo, double hi) {
 class group_analysis {
 public:
     explicit group_analysis(const check_context& ctx)
-        : ctx_(ctx), c_(ctx.data()), all_(ctx.groups().begin(0)), n_all_(ctx.data().size()) {}
+        : ctx_(ctx), c_(ctx.data()), all_(ctx.groups().begin(0)), fetch_(ctx.data(), ctx.groups()) {}
 
     /// Analyses group g. The object is reused from group to group so its buffers are allocated
     /// once per thread, not once per key.
@@ -149,13 +149,8 @@ private:
         const auto first = ctx_.groups().offset(g_);
         const auto n = ctx_.groups().group_size(g_);
         const auto& cmp = ctx_.options().compare;
-        constexpr std::size_t ahead = 8;
-        if (g_ == 0 || first != next_fetch_) {  // not where the previous group left off: start fetching
-            for (std::size_t k = first; k < std::min(n_all_, first + ahead); ++k)
-                CROSSCHECK_PREFETCH(&c_.stored(all_[k]));
-        }
         for (std::size_t k = 0; k < n; ++k) {
-            if (first + k + ahead < n_all_) CROSSCHECK_PREFETCH(&c_.stored(all_[first + k + ahead]));
+            fetch_.before(first + k);
             const prepared_claim p = prepare_claim(c_, all_[first + k], cmp);
             member m{p.idx, p.from, p.to,       p.id, p.lo, p.hi, p.vc == value_class::token ? p.sym : no_symbol,
                      p.src, 0,      p.own_cites};
@@ -164,7 +159,6 @@ private:
             classes_[m.cls].members.push_back(static_cast<std::uint32_t>(members_.size()));
             members_.push_back(m);
         }
-        next_fetch_ = first + n;
         std::sort(distinct_scopes_.begin(), distinct_scopes_.end());
         distinct_scopes_.erase(std::unique(distinct_scopes_.begin(), distinct_scopes_.end()), distinct_scopes_.end());
     }
@@ -719,8 +713,7 @@ private:
     const check_context& ctx_;
     const corpus& c_;
     const claim_index* all_;  // every claim, in group order
-    std::size_t n_all_;
-    std::size_t next_fetch_ = 0;  // group-order position the fetches ahead have reached
+    record_prefetcher fetch_;
     std::size_t g_ = 0;
     std::vector<class_info> pool_;
     std::vector<std::vector<std::uint32_t>> spare_;

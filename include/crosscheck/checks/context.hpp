@@ -227,6 +227,31 @@ private:
     std::vector<std::uint32_t> group_of_;
 };
 
+namespace detail {
+
+/// Fetches claim records ahead of a pass that reads them in group order (the claims of
+/// consecutive groups lie one after another there, each record somewhere else in the corpus: a
+/// cache miss apiece otherwise). Call `before(k)` before reading the record at group-order
+/// position k; positions should rise, and a jump starts the fetching over from there.
+class record_prefetcher {
+public:
+    record_prefetcher(const corpus& c, const claim_groups& g) noexcept : c_(c), order_(g.begin(0)), n_(c.size()) {}
+    void before(std::size_t k) noexcept {
+        if (issued_ <= k) issued_ = k;
+        for (const auto want = std::min(n_, k + ahead + 1); issued_ < want; ++issued_)
+            CROSSCHECK_PREFETCH(&c_.stored(order_[issued_]));
+    }
+
+private:
+    static constexpr std::size_t ahead = 8;  // 16 and 32 measured no better at 1M
+    const corpus& c_;
+    const claim_index* order_;
+    std::size_t n_;
+    std::size_t issued_ = 0;  // positions below this were fetched
+};
+
+}  // namespace detail
+
 /// Receives findings one by one, in report order, as a streaming check produces them.
 using finding_sink = std::function<void(finding&&)>;
 

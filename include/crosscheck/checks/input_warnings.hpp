@@ -131,21 +131,15 @@ struct input_warnings_fn {
         // range order afterwards, so the report does not depend on the thread count.
         auto scan = [&](std::size_t lo, std::size_t hi, std::vector<finding>& found) {
             std::vector<std::pair<symbol, claim_index>> first_of_base;
-            // The claims of consecutive groups lie one after another in group order: fetch the
-            // records a few claims ahead across group boundaries (each is a cache miss otherwise).
-            constexpr std::size_t ahead = 8;
+            detail::record_prefetcher fetch(c, groups);
             const claim_index* const order = groups.begin(0);
-            const std::size_t stop = groups.offset(hi);
-            for (std::size_t k = groups.offset(lo); k < std::min(stop, groups.offset(lo) + ahead); ++k)
-                CROSSCHECK_PREFETCH(&c.stored(order[k]));
             for (std::size_t g = lo; g < hi; ++g) {
                 std::array<claim_index, kinds_n> first_of_kind;
                 first_of_kind.fill(none);
                 first_of_base.clear();
                 std::size_t kinds_seen = 0;
                 for (auto it = groups.begin(g); it != groups.end(g); ++it) {
-                    if (const auto k = static_cast<std::size_t>(it - order) + ahead; k < stop)
-                        CROSSCHECK_PREFETCH(&c.stored(order[k]));
+                    fetch.before(static_cast<std::size_t>(it - order));
                     const auto& r = c.stored(*it);
                     if (r.kind == value_kind::text) continue;
                     auto& fk = first_of_kind[static_cast<std::size_t>(r.kind)];

@@ -391,9 +391,10 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
         });
     }
     for (std::size_t k = 1; k < chunks.size(); ++k) {
-        if (!sink.full())
-            added += merge_csv_chunk(*chunks[k], c, target->ids, sink,
-                                     k == 1 && second ? *second : map_csv_chunk(chunks[k]->target, c));
+        if (!sink.full()) {
+            const auto maps = k == 1 && second ? std::move(*second) : map_csv_chunk(chunks[k]->target, c);
+            added += merge_csv_chunk(*chunks[k], c, target->ids, sink, maps);
+        }
         chunks[k].reset();
     }
     return added;
