@@ -7,6 +7,7 @@
 
 #include <date/date.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -261,6 +262,21 @@ inline period parse_period(std::string_view text) {
                              "YYYY-MM-DD, YYYY-Qn or YYYY-Hn, start not after end");
 }
 
+namespace detail {
+/// Room put_period_text needs: two Dates of at most 16 bytes and `..`.
+inline constexpr std::size_t period_text_max = 40;
+/// Writes to_string(p) at o (at most period_text_max bytes) and returns the end: reports write
+/// a period per claim shown, into strings they reuse.
+inline char* put_period_text(char* o, const period& p) noexcept {
+    if (p.is_single_date()) return put_date_text(o, p.first(), p.first_precision());
+    if (!p.open_start()) o = put_date_text(o, p.first(), p.first_precision());
+    *o++ = '.', *o++ = '.';
+    // The end is written at its precision; the text names the period containing the day.
+    if (!p.open_end()) o = put_date_text(o, p.last(), p.last_precision());
+    return o;
+}
+}  // namespace detail
+
 inline bool period::is_single_date() const noexcept {
     if (open_start() || open_end() || first_prec_ != last_prec_) return false;
     if (first_prec_ == precision::day) return first_ == last_;  // most periods: no calendar needed
@@ -282,17 +298,8 @@ inline bool period::is_single_date() const noexcept {
 /// The text of a period: one Date when it is one (`2025-Q2`), else `A..B` with an empty side for
 /// an open end (`2025-04..`, `..2020-12-07`, `..` for all time). parse_period reads it back.
 inline std::string to_string(const period& p) {
-    char buf[40];
-    char* o = buf;
-    if (p.is_single_date()) {
-        o = detail::put_date_text(o, p.first(), p.first_precision());
-    } else {
-        if (!p.open_start()) o = detail::put_date_text(o, p.first(), p.first_precision());
-        *o++ = '.', *o++ = '.';
-        // The end is written at its precision; the text names the period containing the day.
-        if (!p.open_end()) o = detail::put_date_text(o, p.last(), p.last_precision());
-    }
-    return std::string(buf, o);
+    char buf[detail::period_text_max];
+    return std::string(buf, detail::put_period_text(buf, p));
 }
 
 inline std::ostream& operator<<(std::ostream& os, const period& p) {

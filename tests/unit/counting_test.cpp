@@ -1,9 +1,10 @@
-// The branch-free searches behind the dominance counts must agree with the standard ones.
+// The branch-free searches and the radix sort behind the dominance counts must agree with the standard ones.
 #include <crosscheck/detail/counting.hpp>
 
 #include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
 #include <algorithm>
+#include <limits>
 #include <random>
 #include <vector>
 
@@ -27,4 +28,28 @@ TEST_CASE("lower_index and upper_index agree with std::lower_bound and std::uppe
             }
         }
     }
+}
+
+TEST_CASE("sort_days sorts like std::sort, sentinels and negative days included", "[counting]") {
+    using crosscheck::detail::sort_days;
+    std::mt19937 rng(11);
+    const std::int32_t lo = std::numeric_limits<std::int32_t>::min(), hi = std::numeric_limits<std::int32_t>::max();
+    // Days of one key (shared high bytes), days anywhere, days of each sign with the open-end
+    // sentinels (kind 2) and without (kind 3).
+    std::uniform_int_distribution<std::int32_t> near(16436, 20819), any(lo, hi), small(-300, 300);
+    for (std::size_t n : {0u, 1u, 2u, 63u, 64u, 65u, 257u, 1000u, 70000u}) {
+        for (int kind = 0; kind < 4; ++kind) {
+            std::vector<std::int32_t> v(n);
+            for (auto& x : v) x = kind == 0 ? near(rng) : kind == 1 ? any(rng) : small(rng);
+            if (n > 2 && kind == 2) v[0] = lo, v[n / 2] = hi, v[n - 1] = lo;
+            auto expected = v;
+            std::sort(expected.begin(), expected.end());
+            sort_days(v);
+            INFO("n=" << n << " kind=" << kind);
+            CHECK(v == expected);
+        }
+    }
+    std::vector<std::int32_t> same(500, 18000);  // every byte shared: nothing to move
+    sort_days(same);
+    CHECK(same == std::vector<std::int32_t>(500, 18000));
 }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <cmath>
 #include <condition_variable>
 #include <cstdint>
@@ -498,12 +499,15 @@ private:
     /// is built only for the values and claims shown.
     std::vector<value_group> group_values(const std::vector<std::uint32_t>& positions, std::size_t& omitted) {
         // A finding has few distinct values as a rule: look them up in a flat list, and switch
-        // to a map only when there are many.
-        std::map<value_id, std::size_t> keys;  // used past flat_limit values
-        std::vector<std::pair<value_id, std::size_t>> flat;
+        // to a map only when there are many. The buffers are this thread's, reused finding after
+        // finding (a dozen allocations a finding cost as much as the rest of this function).
+        auto& [flat, keys, group_of, counts, first, order, slot, origins] = values_;
+        flat.clear();
+        keys.clear();
+        group_of.assign(positions.size(), 0);
+        counts.clear();
+        first.clear();
         constexpr std::size_t flat_limit = 16;
-        std::vector<std::size_t> group_of(positions.size()), counts, first;
-        std::vector<std::vector<source_index>> origins;
         if (origin_stamp_.size() < c_.source_count()) origin_stamp_.assign(c_.source_count(), 0);
         for (std::size_t k = 0; k < positions.size(); ++k) {
             const auto& m = members_[positions[k]];
@@ -524,7 +528,8 @@ private:
             if (gi == counts.size()) {
                 counts.push_back(0);
                 first.push_back(k);
-                origins.emplace_back();
+                if (gi == origins.size()) origins.emplace_back();
+                else origins[gi].clear();  // a list of an earlier finding's
             }
             group_of[k] = gi;
             ++counts[gi];
@@ -542,7 +547,7 @@ private:
             }
         }
         stamp_base_ += counts.size() + 1;
-        std::vector<std::size_t> order(counts.size());
+        order.resize(counts.size());
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
         const auto max_values = ctx_.options().max_values_per_finding;
         if (order.size() > max_values) {
@@ -551,7 +556,7 @@ private:
             order.resize(max_values);
             std::sort(order.begin(), order.end());  // shown in order of first claim
         }
-        std::vector<std::size_t> slot(counts.size(), SIZE_MAX);
+        slot.assign(counts.size(), SIZE_MAX);
         std::vector<value_group> groups;
         groups.reserve(order.size());
         const auto cap = ctx_.options().max_claims_per_value;
@@ -564,7 +569,7 @@ private:
             if (cl.vc == value_class::quantity) {
                 auto iv = raw_interval(m);
                 vg.interval = interval_text(iv.lo, iv.hi);
-                if (cl.base != no_symbol) vg.interval += " " + std::string(c_.unit_base_name(cl.base));
+                if (cl.base != no_symbol) vg.interval.append(" ").append(c_.unit_base_name(cl.base));
             } else if (cl.vc == value_class::calendar) {
                 vg.interval = to_string(period{static_cast<day_number>(m.lo), static_cast<day_number>(m.hi)});
             }
@@ -591,16 +596,23 @@ private:
         return quantity_interval(c_, c_.stored(m.idx), ctx_.options().compare.about_width, f, base);
     }
 
-    std::string describe(const std::vector<value_group>& values, value_class vc) const {
-        std::string msg;
+    /// Appends what the values of a finding say to `msg`.
+    static void describe(std::string& msg, const std::vector<value_group>& values, value_class vc) {
+        auto count = [&msg](std::size_t n) {
+            char buf[24];
+            msg.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+        };
         for (std::size_t i = 0; i < values.size(); ++i) {
             const auto& v = values[i];
             if (i) msg += " vs ";
-            msg += "\"" + v.value + "\"";
+            msg.append("\"").append(v.value).append("\"");
             if (vc == value_class::quantity && v.value.find(v.interval) == std::string::npos)
-                msg += " (so " + v.interval + ")";
-            msg += " [" + std::to_string(v.claim_count) + (v.claim_count == 1 ? " claim, " : " claims, ") +
-                   std::to_string(v.origins) + (v.origins == 1 ? " origin" : " independent origins") + "]";
+                msg.append(" (so ").append(v.interval).append(")");
+            msg += " [";
+            count(v.claim_count);
+            msg += v.claim_count == 1 ? " claim, " : " claims, ";
+            count(v.origins);
+            msg += v.origins == 1 ? " origin]" : " independent origins]";
         }
         switch (vc) {
             case value_class::token: msg += ": tokens differ and are not declared compatible"; break;
@@ -609,7 +621,6 @@ private:
             default: msg += ": values conflict"; break;
         }
         msg += " while their periods and scopes overlap";
-        return msg;
     }
 
     finding make_finding(std::string_view kind, severity sev, const std::vector<std::uint32_t>& positions) {
@@ -620,33 +631,31 @@ private:
         f.subject = std::string(c_.names().display(s));
         f.predicate = std::string(c_.names().display(p));
         // Sorted vectors, not sets of strings: findings are built by the ten thousand.
-        scope_scratch_.clear();
         source_scratch_.clear();
+        const scope_id scope = classes_[members_[positions.front()].cls].scope;
+        bool one_scope = true;
         f.claims.reserve(std::min<std::size_t>(positions.size(), max_listed_claims));
         for (std::size_t k = 0; k < positions.size(); ++k) {
             const auto& m = members_[positions[k]];
-            scope_scratch_.push_back(classes_[m.cls].scope);
+            one_scope = one_scope && classes_[m.cls].scope == scope;
             // Huge keys list their first claims only; claim_count and the value groups say the rest.
             if (f.claims.size() < max_listed_claims) {
                 // The ids lie all over memory: fetch a few ahead.
                 if (k + 8 < positions.size()) CROSSCHECK_PREFETCH(c_.id_address(members_[positions[k + 8]].id));
                 f.claims.emplace_back(c_.id_text(m.id));
             }
-            source_scratch_.push_back(m.src);
+            // Sources are listed by id text: sort (rank of the id, index) once; a source has one rank.
+            source_scratch_.push_back(std::uint64_t{ctx_.source_rank(m.src)} << 32 | m.src);
         }
         f.claim_count = positions.size();
-        std::sort(scope_scratch_.begin(), scope_scratch_.end());
-        if (std::unique(scope_scratch_.begin(), scope_scratch_.end()) - scope_scratch_.begin() == 1)
-            f.scope = ctx_.scope_text(scope_scratch_.front());
+        if (one_scope) f.scope = ctx_.scope_text(scope);
         std::sort(source_scratch_.begin(), source_scratch_.end());
         source_scratch_.erase(std::unique(source_scratch_.begin(), source_scratch_.end()), source_scratch_.end());
-        // Listed by id text, as before (distinct indices have distinct ids).
-        std::sort(source_scratch_.begin(), source_scratch_.end(),
-                  [&](source_index a, source_index b) { return ctx_.source_rank(a) < ctx_.source_rank(b); });
         f.sources.reserve(source_scratch_.size());
-        for (auto src : source_scratch_) f.sources.push_back(c_.source_at(src).id);
+        for (auto key : source_scratch_)
+            f.sources.push_back(c_.source_at(static_cast<source_index>(key & 0xFFFFFFFFu)).id);
         f.values = group_values(positions, f.omitted_values);
-        f.message = describe(f.values, classes_[members_[positions.front()].cls].vc);
+        describe(f.message, f.values, classes_[members_[positions.front()].cls].vc);
         return f;
     }
 
@@ -670,9 +679,12 @@ private:
             f.pairs = pairs / 2;
             if (opt.wants(kinds::single_origin)) {
                 for (const auto& v : f.values) {
-                    std::set<std::string> srcs;
-                    for (const auto& e : v.claims) srcs.insert(e.source);
-                    if (v.origins != 1 || srcs.size() < 2) continue;
+                    if (v.origins != 1 || v.claims.size() < 2) continue;  // the sources below are v.claims'
+                    std::vector<std::string_view> srcs;
+                    for (const auto& e : v.claims) srcs.push_back(e.source);
+                    std::sort(srcs.begin(), srcs.end());
+                    srcs.erase(std::unique(srcs.begin(), srcs.end()), srcs.end());
+                    if (srcs.size() < 2) continue;
                     finding so;
                     so.kind = std::string(kinds::single_origin);
                     so.severity = severity::info;
@@ -725,9 +737,14 @@ private:
     std::set<scope_id> marked_;
     std::vector<std::pair<claim_index, claim_index>> listed_;
     std::vector<finding> deferred_;
-    std::vector<scope_id> scope_scratch_;
-    std::vector<source_index> source_scratch_;
-    std::vector<std::uint64_t> origin_stamp_;  // per source: last (finding, value) that counted it
+    struct value_buffers {
+        std::vector<std::pair<value_id, std::size_t>> flat;
+        std::map<value_id, std::size_t> keys;
+        std::vector<std::size_t> group_of, counts, first, order, slot;
+        std::vector<std::vector<source_index>> origins;  // per value; lists past counts.size() are stale
+    } values_;                                           // group_values' buffers
+    std::vector<std::uint64_t> source_scratch_;          // (rank of the source's id, source index)
+    std::vector<std::uint64_t> origin_stamp_;            // per source: last (finding, value) that counted it
     std::uint64_t stamp_base_ = 0;
     group_outcome out_;
 };
