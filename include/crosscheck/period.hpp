@@ -266,7 +266,7 @@ namespace detail {
 /// Room put_period_text needs: two Dates of at most 16 bytes and `..`.
 inline constexpr std::size_t period_text_max = 40;
 /// Writes to_string(p) at o (at most period_text_max bytes) and returns the end: reports write
-/// a period per claim shown, into strings they reuse.
+/// a period per claim shown, straight into the evidence's string.
 inline char* put_period_text(char* o, const period& p) noexcept {
     if (p.is_single_date()) return put_date_text(o, p.first(), p.first_precision());
     if (!p.open_start()) o = put_date_text(o, p.first(), p.first_precision());
