@@ -501,7 +501,14 @@ private:
         // A finding has few distinct values as a rule: look them up in a flat list, and switch
         // to a map only when there are many. The buffers are this thread's, reused finding after
         // finding (a dozen allocations a finding cost as much as the rest of this function).
-        auto& [flat, keys, group_of, counts, first, order, slot, origins] = values_;
+        auto& flat = values_.flat;  // references, not a structured binding: lambdas below capture them
+        auto& keys = values_.keys;
+        auto& group_of = values_.group_of;
+        auto& counts = values_.counts;
+        auto& first = values_.first;
+        auto& order = values_.order;
+        auto& slot = values_.slot;
+        auto& origins = values_.origins;
         flat.clear();
         keys.clear();
         group_of.assign(positions.size(), 0);
