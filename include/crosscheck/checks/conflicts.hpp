@@ -43,25 +43,8 @@ struct member {
     std::uint64_t self_partners = 0;  // conflicting claims of the same source
 };
 
-/// What the analysis needs of a claim, computed as its group is analysed.
-struct prepared_claim {
-    double lo = 0, hi = 0;          // value interval (quantities: base unit, widened; calendar: days)
-    std::int32_t from = 0, to = 0;  // assertion period
-    claim_index idx = 0;
-    symbol sym = no_symbol;  // token, or a quantity's base unit
-    scope_id scope = 0;
-    source_index src = 0;
-    value_class vc = value_class::token;
-    bool planned = false;
-    bool own_cites = false;  // findings then ask for claim_origins
-    std::uint32_t id = 0;    // id text offset: findings list ids without reading the record
-};
-
 // Held per claim of the group being analysed (one thread's buffers), not per claim of the corpus.
-static_assert(sizeof(prepared_claim) <= 48, "prepared_claim grew past 48 bytes");
 static_assert(sizeof(member) <= 64, "member grew past 64 bytes");
-
-inline prepared_claim prepare_claim(const corpus& c, claim_index i, const compare_options& opt);
 
 struct class_info {
     scope_id scope;
@@ -141,7 +124,8 @@ public:
 
 private:
     // ---- preparation --------------------------------------------------------------------------
-    /// Prepares the group's claims from the corpus. Why here and not in one array in group
+    /// Reads the group's claims from the corpus (period, value interval in the base unit,
+    /// class). Why here and not in one array in group
     /// order built beforehand: that array was 48 bytes a claim of fresh memory (the kernel zeroes
     /// it at 0.5 GB/s on this kind of machine) and a pass of its own; the records are read in
     /// group order instead, fetched a few claims ahead across group boundaries (blocks of
@@ -152,11 +136,39 @@ private:
         const auto& cmp = ctx_.options().compare;
         for (std::size_t k = 0; k < n; ++k) {
             fetch_.before(first + k);
-            const prepared_claim p = prepare_claim(c_, all_[first + k], cmp);
-            member m{p.idx, p.from, p.to,       p.id, p.lo, p.hi, p.vc == value_class::token ? p.sym : no_symbol,
-                     p.src, 0,      p.own_cites};
-            distinct_scopes_.push_back(p.scope);
-            m.cls = class_of(p.scope, p.planned, p.vc, p.vc == value_class::quantity ? p.sym : no_symbol);
+            const claim_index i = all_[first + k];
+            const auto& r = c_.stored(i);
+            const period per = c_.assertion_period(i);
+            member m{};
+            m.idx = i;
+            m.from = per.first();
+            m.to = per.last();
+            m.id = r.id;
+            m.tok = no_symbol;
+            m.src = r.source;
+            if (const auto* e = c_.extra(i)) m.own_cites = !e->cites.empty();
+            value_class vc = value_class::token;
+            symbol base = no_symbol;  // quantities: the unit base their interval is in
+            switch (r.kind) {
+                case value_kind::token: m.tok = r.sym; break;
+                case value_kind::quantity: {
+                    vc = value_class::quantity;
+                    double f = 1;
+                    auto iv = widen(quantity_interval(c_, r, cmp.about_width, f, base), cmp.rel_tolerance);
+                    m.lo = iv.lo;
+                    m.hi = iv.hi;
+                    break;
+                }
+                case value_kind::calendar:
+                    vc = value_class::calendar;
+                    m.lo = r.a;
+                    m.hi = r.b;
+                    break;
+                case value_kind::text: vc = value_class::text; break;
+                case value_kind::custom: vc = value_class::custom; break;
+            }
+            distinct_scopes_.push_back(r.scope);
+            m.cls = class_of(r.scope, r.mode == modality::planned, vc, base);
             classes_[m.cls].members.push_back(static_cast<std::uint32_t>(members_.size()));
             members_.push_back(m);
         }
@@ -755,42 +767,6 @@ private:
     std::uint64_t stamp_base_ = 0;
     group_outcome out_;
 };
-
-inline prepared_claim prepare_claim(const corpus& c, claim_index i, const compare_options& opt) {
-    const auto& r = c.stored(i);
-    prepared_claim p;
-    period per = c.assertion_period(i);
-    p.from = per.first();
-    p.to = per.last();
-    p.idx = i;
-    p.scope = r.scope;
-    p.src = r.source;
-    p.planned = r.mode == modality::planned;
-    p.id = r.id;
-    if (const auto* e = c.extra(i)) p.own_cites = !e->cites.empty();
-    switch (r.kind) {
-        case value_kind::token:
-            p.vc = value_class::token;
-            p.sym = r.sym;
-            break;
-        case value_kind::quantity: {
-            p.vc = value_class::quantity;
-            double f = 1;
-            auto iv = widen(quantity_interval(c, r, opt.about_width, f, p.sym), opt.rel_tolerance);
-            p.lo = iv.lo;
-            p.hi = iv.hi;
-            break;
-        }
-        case value_kind::calendar:
-            p.vc = value_class::calendar;
-            p.lo = r.a;
-            p.hi = r.b;
-            break;
-        case value_kind::text: p.vc = value_class::text; break;
-        case value_kind::custom: p.vc = value_class::custom; break;
-    }
-    return p;
-}
 
 /// Runs `work(state, g)` for g in [0, n) on `threads` threads (each with its own `make_state()`)
 /// and hands the results to `consume` on the calling thread in order of g. The calling thread is
