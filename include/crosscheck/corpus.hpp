@@ -484,34 +484,38 @@ public:
         claims_.push_back(r);
         return static_cast<claim_index>(claims_.size() - 1);
     }
-    /// Appends `n` compact records at once, for loaders that build them apart (a parallel
-    /// parse): each record's `id` is the offset of its id in `encoded_ids`, written as
-    /// encode_claim_id writes them, and none has an `extra`. Every id must be non-empty.
-    void append_stored(const stored_claim* records, std::size_t n, std::string_view encoded_ids) {
-        append_stored(records, n, encoded_ids, [](stored_claim&) {});
-    }
-    /// Like append_stored, with `f(record)` applied to a copy of each record before it is
-    /// stored (a parallel loader renumbers a chunk's names with it): one pass over the records
-    /// instead of one to change them and one to copy them.
+    /// Where a parallel loader writes records in place before appending them (append_spare):
+    /// the storage past the stored claims, spare_capacity() records of it (see reserve). The
+    /// pointer stays valid while no claim is stored past that capacity.
+    stored_claim* spare_records() noexcept { return claims_.data() + claims_.size(); }
+    std::size_t spare_capacity() const noexcept { return claims_.capacity() - claims_.size(); }
+    /// Appends the `n` records a loader wrote at spare_records() + `gap`, in place: no copy (a
+    /// parallel load's later chunks write their records where they will stay). Each record's
+    /// `id` is the offset of its id in `encoded_ids`, written as encode_claim_id writes them,
+    /// and none has an `extra`; every id must be non-empty. `f(record)` is applied to each
+    /// (a parallel loader renumbers a chunk's names with it) in the same pass.
     template <class F>
-    void append_stored(const stored_claim* records, std::size_t n, std::string_view encoded_ids, F&& f) {
+    void append_spare(std::size_t gap, std::size_t n, std::string_view encoded_ids, F&& f) {
+        CROSSCHECK_ASSERT(gap + n <= spare_capacity());
         const std::size_t base = ids_.size();
         if (base + encoded_ids.size() > std::numeric_limits<std::uint32_t>::max())
             throw model_error(7, "claim id text exceeds 4 GiB");
         ids_.insert(ids_.end(), encoded_ids.begin(), encoded_ids.end());
-        if (claims_.capacity() - claims_.size() < n)
-            claims_.reserve(std::max(claims_.size() + n, 2 * claims_.capacity()));
+        const std::size_t at = claims_.size();
+        claims_.resize(at + gap + n);  // keeps the bytes written there (keep_bytes_allocator)
+        stored_claim* p = claims_.data() + at;
+        if (gap != 0) std::memmove(static_cast<void*>(p), p + gap, n * sizeof(stored_claim));
+        claims_.resize(at + n);
         for (std::size_t i = 0; i < n; ++i) {
-            stored_claim r = records[i];
+            stored_claim& r = p[i];
             f(r);
             CROSSCHECK_ASSERT(r.source < sources_.size() && r.extra == stored_claim::none);
             ++claims_per_source_[r.source];
             r.id = static_cast<std::uint32_t>(r.id + base);
-            claims_.push_back(r);
         }
     }
     /// Appends the stored form of a claim id to `out` (a length, then the text): what
-    /// append_stored expects. Returns the offset it was written at.
+    /// append_spare expects. Returns the offset it was written at.
     static std::size_t encode_claim_id(std::vector<char>& out, std::string_view id) {
         const std::size_t off = out.size();
         if (id.size() < 0xFF) {
@@ -540,7 +544,9 @@ public:
     bool empty() const noexcept { return claims_.empty(); }
     claim_ref operator[](claim_index i) const noexcept { return {this, i}; }
     const stored_claim& stored(claim_index i) const noexcept { return claims_[i]; }
-    const std::vector<stored_claim>& stored_claims() const noexcept { return claims_; }
+    /// The compact records, in claim order.
+    using record_vector = std::vector<stored_claim, detail::keep_bytes_allocator<stored_claim>>;
+    const record_vector& stored_claims() const noexcept { return claims_; }
     const claim_extra* extra(claim_index i) const noexcept {
         auto e = claims_[i].extra;
         return e == stored_claim::none ? nullptr : &extras_[e];
@@ -830,7 +836,7 @@ private:
     std::vector<std::uint32_t> claims_per_source_;
     mutable std::vector<std::vector<source_index>> origins_;
     mutable bool origins_ready_ = false;
-    std::vector<stored_claim> claims_;
+    record_vector claims_;
     std::vector<char> ids_;
     std::vector<claim_extra> extras_;
 };

@@ -353,15 +353,16 @@ TEST_CASE("one key with 200,000 claims and two values is counted, not enumerated
 }
 
 TEST_CASE("input warnings do not depend on the thread count", "[checks]") {
-    // Enough keys to be scanned on several threads, the large ones first (as groups are
-    // numbered by first appearance), with a token-and-quantity key every 7th key and a pair of
-    // units that cannot be converted every 11th: each such key gives one warning.
+    // Enough keys to be scanned on several threads and claims to be grouped on several (more
+    // than detail::min_parallel_items), the large ones first (as groups are numbered by first
+    // appearance), with a token-and-quantity key every 7th key and a pair of units that cannot
+    // be converted every 11th: each such key gives one warning.
     auto b = two_sources();
     constexpr int keys = 6000;
     int expected = 0;
     for (int k = 0; k < keys; ++k) {
         const std::string e = "e" + std::to_string(k);
-        const int claims = k < 50 ? 400 : 2;
+        const int claims = k < 50 ? 1400 : 2;
         for (int i = 0; i < claims; ++i) b.claim(i % 2 ? "a" : "b", e, "size").is(10 + i % 3, "m");
         if (k % 7 == 0) b.claim("a", e, "size").is("unknown"), ++expected;
         if (k % 11 == 0) b.claim("b", e, "size").is(5, "kg"), ++expected;
@@ -412,20 +413,35 @@ TEST_CASE("claim groups are the same on any number of threads", "[checks][groups
     // 90,000 claims (past the size where grouping uses threads) in 3,000 subjects with two
     // predicates each, met in an order that mixes them; keys first met in the second half (in
     // a later thread's range); an alias that puts two subject names in one group. Expected
-    // groups come from a plain map in claim order, not from the code under test.
+    // groups come from a plain map in claim order, not from the code under test. Some claims
+    // are tokens and some quantities in kilograms (the rest have no unit), more of them in the
+    // later ranges, so a group's kinds and units are merged across ranges.
     auto b = two_sources();
     b.entity("s0", {"s0-alias"});
     constexpr int n = 90000;
     std::vector<std::pair<std::string, std::string>> keys_in_order;
     std::map<std::pair<std::string, std::string>, std::vector<claim_index>> expected;
+    std::map<std::pair<std::string, std::string>, std::set<std::string>> kinds, units;
     for (int i = 0; i < n; ++i) {
         const int s = (i * 7919) % 3000;  // 7919 is prime to 3000: every subject, scattered
         std::string subject = "s" + std::to_string(s), predicate = (i / 3) % 2 ? "p" : "q";
         if (i >= n / 2 && i % 5 == 0) predicate = "r" + std::to_string(i % 3);  // keys new to later ranges
         const std::string key_subject = subject;
         if (s == 0 && i % 2) subject = "s0-alias";
-        b.claim("a", subject, predicate).is(1);
-        auto& m = expected[{key_subject, predicate}];
+        const std::pair<std::string, std::string> key{key_subject, predicate};
+        if (i % (i < n / 2 ? 251 : 13) == 0) {
+            b.claim("a", subject, predicate).is("unknown");
+            kinds[key].insert("token");
+        } else if (i % (i < n / 2 ? 257 : 17) == 0) {
+            b.claim("a", subject, predicate).is(1, "kg");
+            kinds[key].insert("quantity");
+            units[key].insert("kg");
+        } else {
+            b.claim("a", subject, predicate).is(1);
+            kinds[key].insert("quantity");
+            units[key].insert("");
+        }
+        auto& m = expected[key];
         if (m.empty()) keys_in_order.emplace_back(key_subject, predicate);
         m.push_back(static_cast<claim_index>(i));
     }
@@ -442,6 +458,11 @@ TEST_CASE("claim groups are the same on any number of threads", "[checks][groups
             REQUIRE(key == keys_in_order[k]);
             CHECK(g.offset(k) == at);
             CHECK(std::vector<claim_index>(g.begin(k), g.end(k)) == expected[key]);
+            unsigned want_kinds = 0;
+            for (const auto& kind : kinds[key])
+                want_kinds |= 1u << static_cast<unsigned>(kind == "token" ? value_kind::token : value_kind::quantity);
+            CHECK(g.kinds(k) == want_kinds);
+            CHECK(g.units_vary(k) == (units[key].size() > 1));
             at += g.group_size(k);
         }
         CHECK(at == static_cast<std::size_t>(n));

@@ -558,10 +558,10 @@ private:
                 // Most claims share their source's origins: keep each (value, origin) once
                 // through a stamp per source instead of sorting duplicates away later.
                 const auto stamp = stamp_base_ + gi + 1;
-                for (auto o : c_.origins(m.src))
-                    if (origin_stamp_[o] != stamp) {
-                        origin_stamp_[o] = stamp;
-                        origins[gi].push_back(o);
+                for (auto [o, end] = ctx_.origins(m.src); o != end; ++o)
+                    if (origin_stamp_[*o] != stamp) {
+                        origin_stamp_[*o] = stamp;
+                        origins[gi].push_back(*o);
                     }
             }
         }
@@ -599,7 +599,7 @@ private:
             o.erase(std::unique(o.begin(), o.end()), o.end());
             vg.origins = o.size();
             vg.origin_names.reserve(o.size());
-            for (auto src : o) vg.origin_names.push_back(ctx_.origin_name(src));
+            for (auto src : o) vg.origin_names.emplace_back(ctx_.source_name(src));
             groups.push_back(std::move(vg));
         }
         for (std::size_t k = 0; k < positions.size(); ++k) {
@@ -672,7 +672,7 @@ private:
         source_scratch_.erase(std::unique(source_scratch_.begin(), source_scratch_.end()), source_scratch_.end());
         f.sources.reserve(source_scratch_.size());
         for (auto key : source_scratch_)
-            f.sources.push_back(c_.source_at(static_cast<source_index>(key & 0xFFFFFFFFu)).id);
+            f.sources.emplace_back(ctx_.source_id(static_cast<source_index>(key & 0xFFFFFFFFu)));
         f.values = group_values(positions, f.omitted_values);
         describe(f.message, f.values, classes_[members_[positions.front()].cls].vc);
         return f;

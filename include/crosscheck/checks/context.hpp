@@ -75,8 +75,11 @@ public:
         for (unsigned t = 1; t < threads; ++t) {
             to_global[t].reserve(tables[t].keys.size());
             for (auto [s, p] : tables[t].keys) to_global[t].push_back(tables[0].find_or_add(s, p, keys_));
+            for (std::size_t l = 0; l < to_global[t].size(); ++l)
+                tables[0].sums[to_global[t][l]].merge(tables[t].sums[l]);
             tables[t] = group_table{};
         }
+        sums_ = std::move(tables[0].sums);
         tables.clear();
         // Global numbers, and each range's claims per group for the counting sort (which
         // scatter does, keeping claim order inside each group).
@@ -124,6 +127,13 @@ public:
         });
         return scatter<T>(f, std::move(counts));
     }
+    /// The value kinds group g's claims have: bit k set for value_kind k.
+    unsigned kinds(std::size_t g) const noexcept { return sums_[g].kinds; }
+    /// Whether group g's quantities are stated in more than one unit (which may still share a
+    /// base unit). With kinds(), this lets a checker of mixed groups pass over the others
+    /// without reading their claims.
+    bool units_vary(std::size_t g) const noexcept { return sums_[g].units_vary; }
+
     /// Position of group g's first claim in group order.
     std::size_t offset(std::size_t g) const noexcept { return offsets_[g]; }
 
@@ -177,6 +187,31 @@ private:
         return out;
     }
 
+    /// What a group's claims hold, gathered while they are numbered (the records are read then
+    /// anyway, in file order).
+    struct group_summary {
+        std::uint8_t kinds = 0;  // bit k: a claim of value_kind k
+        bool units_vary = false;
+        symbol unit = no_symbol;  // the first quantity's unit
+        void add(const stored_claim& r) noexcept {
+            const auto bit = static_cast<std::uint8_t>(1u << static_cast<unsigned>(r.kind));
+            if (r.kind == value_kind::quantity) {
+                if (!(kinds & bit)) unit = r.sym;
+                else if (r.sym != unit) units_vary = true;
+            }
+            kinds |= bit;
+        }
+        void merge(const group_summary& o) noexcept {
+            const auto bit = static_cast<std::uint8_t>(1u << static_cast<unsigned>(value_kind::quantity));
+            if (o.kinds & bit) {
+                if (!(kinds & bit)) unit = o.unit;
+                else if (o.unit != unit) units_vary = true;
+            }
+            units_vary = units_vary || o.units_vary;
+            kinds |= o.kinds;
+        }
+    };
+
     /// Dense group ids through a per-subject list of (predicate, group): subjects have few
     /// predicates, so this is one random access per claim instead of a hash of the pair.
     struct group_table {
@@ -187,12 +222,14 @@ private:
         std::vector<std::uint32_t> head;  // per resolved subject: its first link
         std::vector<link> links;
         std::vector<std::pair<symbol, symbol>> keys;  // in order of first claim
+        std::vector<group_summary> sums;              // per group, as numbered here
 
         std::uint32_t find_or_add(symbol s, symbol p, std::vector<std::pair<symbol, symbol>>& out) {
             for (auto l = head[s]; l != none; l = links[l].next)
                 if (links[l].predicate == p) return links[l].group;
             const auto g = static_cast<std::uint32_t>(out.size());
             out.emplace_back(s, p);
+            sums.emplace_back();
             links.push_back({p, g, head[s]});
             head[s] = static_cast<std::uint32_t>(links.size() - 1);
             return g;
@@ -216,12 +253,15 @@ private:
                 }
                 if (i + ahead / 2 < hi)
                     if (const auto h = head[ring[(r + ahead / 2) % ahead]]; h != none) CROSSCHECK_PREFETCH(&links[h]);
-                group_of[i] = find_or_add(s, recs[i].predicate, keys);
+                const auto g = find_or_add(s, recs[i].predicate, keys);
+                group_of[i] = g;
+                sums[g].add(recs[i]);
             }
         }
     };
 
     std::vector<std::pair<symbol, symbol>> keys_;
+    std::vector<group_summary> sums_;
     std::vector<std::uint32_t> offsets_;
     std::vector<claim_index> members_;
     std::vector<std::uint32_t> group_of_;
@@ -273,6 +313,38 @@ public:
                   [&](source_index a, source_index b) { return c.source_at(a).id < c.source_at(b).id; });
         source_rank_.resize(by_id.size());
         for (std::uint32_t r = 0; r < by_id.size(); ++r) source_rank_[by_id[r]] = r;
+        // Ids and outlets of the sources in one buffer: findings copy them by the hundred
+        // thousand, and a corpus source (ten strings and more) is several cache lines apart
+        // from the next.
+        source_text_start_.reserve(2 * c.source_count() + 1);
+        for (source_index s = 0; s < c.source_count(); ++s)
+            for (const std::string* t : {&c.source_at(s).id, &c.source_at(s).outlet}) {
+                source_text_start_.push_back(source_text_.size());
+                source_text_.insert(source_text_.end(), t->begin(), t->end());
+            }
+        source_text_start_.push_back(source_text_.size());
+        // Every source's origins in one array: findings read them claim by claim, and the
+        // corpus's list per source (a vector each, all over the heap) missed the cache there.
+        origin_start_.reserve(c.source_count() + 1);
+        origin_start_.push_back(0);
+        for (source_index s = 0; s < c.source_count(); ++s) {
+            const auto& list = c.origins(s);
+            origin_list_.insert(origin_list_.end(), list.begin(), list.end());
+            origin_start_.push_back(static_cast<std::uint32_t>(origin_list_.size()));
+        }
+    }
+    /// Id of source s (corpus::source_at(s).id).
+    std::string_view source_id(source_index s) const noexcept { return source_text(2 * std::size_t{s}); }
+    /// Outlet of source s, or empty.
+    std::string_view source_outlet(source_index s) const noexcept { return source_text(2 * std::size_t{s} + 1); }
+    /// The name to show for source s: its outlet, or its id (source::display_name).
+    std::string_view source_name(source_index s) const noexcept {
+        auto o = source_outlet(s);
+        return o.empty() ? source_id(s) : o;
+    }
+    /// The origins of source s, as corpus::origins gives them: [first, second).
+    std::pair<const source_index*, const source_index*> origins(source_index s) const noexcept {
+        return {origin_list_.data() + origin_start_[s], origin_list_.data() + origin_start_[s + 1]};
     }
     /// Position of source s when all sources are sorted by id.
     std::uint32_t source_rank(source_index s) const noexcept { return source_rank_[s]; }
@@ -310,8 +382,9 @@ public:
         };
         auto r = corpus_[i];
         e.claim.assign(r.id());
-        e.source.assign(r.source_id());
-        set(e.outlet, r.source_info().outlet);
+        const source_index src = r.stored().source;
+        e.source.assign(source_id(src));
+        set(e.outlet, source_outlet(src));
         char buf[detail::period_text_max];
         e.period.assign(buf, detail::put_period_text(buf, r.assertion_period()));
         e.scope = scope_texts_[r.stored().scope];
@@ -320,7 +393,7 @@ public:
         e.modality = to_string(r.mode());
     }
     /// Display name of an origin source: outlet, else id.
-    std::string origin_name(source_index s) const { return corpus_.source_at(s).display_name(); }
+    std::string origin_name(source_index s) const { return std::string(source_name(s)); }
 
 private:
     const corpus& corpus_;
@@ -328,6 +401,13 @@ private:
     claim_groups groups_;
     std::vector<std::string> scope_texts_;
     std::vector<std::uint32_t> source_rank_;
+    std::string_view source_text(std::size_t k) const noexcept {
+        return {source_text_.data() + source_text_start_[k], source_text_start_[k + 1] - source_text_start_[k]};
+    }
+    std::vector<char> source_text_;               // per source: id, then outlet
+    std::vector<std::size_t> source_text_start_;  // text k (2 per source) is [start k, start k+1)
+    std::vector<std::uint32_t> origin_start_;     // source s's origins: origin_list_[start s, start s+1)
+    std::vector<source_index> origin_list_;
     finding_sink sink_;
 };
 

@@ -110,7 +110,9 @@ struct input_warnings_fn {
         };
 
         // Tokens outside the vocabulary.
-        for (claim_index i = 0; i < c.size(); ++i) {
+        // Tokens outside their predicate's vocabulary (a corpus without vocabularies has none).
+        const bool vocabularies = !c.vocabulary_predicates().empty();
+        for (claim_index i = 0; vocabularies && i < c.size(); ++i) {
             const auto& r = c.stored(i);
             if (r.kind != value_kind::token || c.allowed_token(r.predicate, r.sym)) continue;
             std::string allowed;
@@ -133,7 +135,12 @@ struct input_warnings_fn {
             std::vector<std::pair<symbol, claim_index>> first_of_base;
             detail::record_prefetcher fetch(c, groups);
             const claim_index* const order = groups.begin(0);
+            constexpr unsigned text_bit = 1u << static_cast<unsigned>(value_kind::text);
             for (std::size_t g = lo; g < hi; ++g) {
+                // Most groups hold one kind of value in one unit: nothing to warn about, and
+                // their claims need not be read.
+                const unsigned kinds = groups.kinds(g) & ~text_bit;
+                if ((kinds & (kinds - 1)) == 0 && !groups.units_vary(g)) continue;
                 std::array<claim_index, kinds_n> first_of_kind;
                 first_of_kind.fill(none);
                 first_of_base.clear();

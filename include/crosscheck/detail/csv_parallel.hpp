@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -47,7 +48,10 @@ struct csv_chunk_target {
         }
     };
     std::unordered_map<std::vector<std::pair<symbol, symbol>>, scope_id, entries_hash> scope_index;
-    std::vector<stored_claim> claims;
+    // The chunk's records, written straight into the corpus's reserved storage (its part of it,
+    // `room` records): the merge then renumbers them where they are instead of copying them.
+    stored_claim* claims = nullptr;
+    std::size_t room = 0, count = 0;
     std::vector<char> ids;  ///< id texts as corpus::encode_claim_id writes them (stored_claim::id = offset)
     std::vector<claim_extra> extras;
     std::vector<std::size_t> lines;
@@ -90,7 +94,9 @@ struct csv_chunk_target {
         } else {
             c.extra = stored_claim::none;
         }
-        claims.push_back(c);
+        // The part holds a record per line break of the chunk (+1), which no chunk can exceed.
+        if (count == room) throw std::logic_error("crosscheck: a CSV chunk outgrew its part of the storage");
+        claims[count++] = c;
         lines.push_back(line);
     }
 };
@@ -158,14 +164,18 @@ inline std::size_t merge_csv_chunk(csv_chunk& ch, corpus& c, claim_id_checker& i
     };
     // Ids that rise past every earlier one (as a generated claims table's do): no id can be a
     // duplicate, so the claims go in as one block.
+    CROSSCHECK_ASSERT(t.claims >= c.spare_records());
     if (t.rising && !t.generated && t.extras.empty() && (!t.any_id || ids.add_rising(t.first_id, t.last_id))) {
-        c.append_stored(t.claims.data(), t.claims.size(), {t.ids.data(), t.ids.size()}, renumber);
-        const std::size_t added = t.claims.size();
+        c.append_spare(static_cast<std::size_t>(t.claims - c.spare_records()), t.count, {t.ids.data(), t.ids.size()},
+                       renumber);
+        const std::size_t added = t.count;
         ch.target = csv_chunk_target{};
         return added;
     }
+    // One by one: each record is read before add_stored writes at the end of the stored claims,
+    // which is never past it (the chunk's records lie at or after that end).
     std::size_t added = 0;
-    for (std::size_t i = 0; i < t.claims.size(); ++i) {
+    for (std::size_t i = 0; i < t.count; ++i) {
         stored_claim r = t.claims[i];
         std::string_view id = corpus::decode_claim_id(t.ids.data(), r.id);
         if (!id.empty()) {
@@ -306,23 +316,21 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
     for (std::size_t k = 0; k < chunks.size(); ++k) breaks_before[k] = scan.line_at(chunks[k]->begin, 0);
     breaks_before.back() = scan.line_at(end, 0);
     auto rows_in = [&](std::size_t k) { return breaks_before[k + 1] - breaks_before[k] + 1; };
-    // The corpus's reserved storage, where the first chunk writes its claims and the merge
-    // copies the others'. Left to the first touch, the kernel zeroes the first chunk's part on
-    // that chunk's thread as it writes (perf: clear_page_erms there throughout its parse). The
-    // second thread takes that over while it is further through its chunk than the first
-    // thread is through the first: it faults in the pages just ahead of where the first chunk
-    // has got, not all at once (the file's pages are given back at the parse's pace, so memory
-    // faulted in early adds to the peak), and nothing while it is the slower one. A later
-    // chunk's part is faulted in by its thread once done, while the first is still being
-    // parsed, instead of by the merge on one thread. Only the rows the file has: the
-    // reservation is an estimate from the first rows.
-    const auto& stored = c.stored_claims();
-    const auto* storage = reinterpret_cast<const char*>(stored.data() + stored.size());
-    const std::size_t storage_bytes =
-        std::min(stored.capacity() - stored.size(), breaks_before.back() + 1) * sizeof(stored_claim);
+    // The corpus's reserved storage holds every chunk's records: the first chunk's as a
+    // one-thread load stores them, each later one's in a part of its own further on (a record
+    // per line break it holds, + 1: no chunk can have more), written by its thread in place;
+    // the merge renumbers them there and closes the gaps (blank or invalid lines) by moving
+    // them down, instead of copying every record from a buffer of the chunk's.
+    c.reserve(c.size() + breaks_before.back() + 1, c.id_bytes());
+    stored_claim* const storage = c.spare_records();
     std::vector<std::size_t> slot_start(chunks.size() + 1, 0);  // chunk k's part: [start k, start k+1)
-    for (std::size_t k = 0; k < chunks.size(); ++k)
-        slot_start[k + 1] = std::min(storage_bytes, slot_start[k] + rows_in(k) * sizeof(stored_claim));
+    for (std::size_t k = 0; k < chunks.size(); ++k) slot_start[k + 1] = slot_start[k] + rows_in(k);
+    // Left to the first touch, the kernel zeroes the first chunk's part on that chunk's thread
+    // as it writes (perf: clear_page_erms there throughout its parse). The second thread takes
+    // that over while it is further through its chunk than the first thread is through the
+    // first: it faults in the pages just ahead of where the first chunk has got, not all at
+    // once (the file's pages are given back at the parse's pace, so memory faulted in early
+    // adds to the peak), and nothing while it is the slower one.
     auto fraction = [](const char* pos, const csv_chunk& part) {
         return static_cast<double>(pos - part.begin) /
                static_cast<double>(std::max<std::ptrdiff_t>(1, part.end - part.begin));
@@ -349,19 +357,22 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
         load_options o = sink.options();
         diagnostic_sink local(ch.result, o, sink.file());
         const std::size_t expected = rows_in(k);
-        reserve_resident(ch.target.claims, expected);
+        ch.target.claims = storage + slot_start[k];
+        ch.target.room = expected;
         reserve_resident(ch.target.lines, expected);
         reserve_resident(ch.target.ids, id_bytes_per_row * expected);
         csv_row_parser<csv_chunk_target> parser(ch.target, roles, local, expected);
         constexpr std::size_t step = std::size_t{2} << 20;
+        const auto* first_part = reinterpret_cast<const char*>(storage);
+        const std::size_t first_bytes = slot_start[1] * sizeof(stored_claim);
         std::size_t faulted = 0;  // of the first chunk's part
         auto help_first = [&](const char* reached) {
             const double first = first_reached.load(std::memory_order_relaxed);
             if (first_done.load(std::memory_order_relaxed) || fraction(reached, ch) <= first) return;
-            const auto part = static_cast<double>(slot_start[1]);
-            const std::size_t from = std::max(faulted, static_cast<std::size_t>(first * part));
-            const std::size_t to = std::min(slot_start[1], from + 4 * step);
-            if (to > from) populate(storage + from, to - from);
+            const std::size_t from =
+                std::max(faulted, static_cast<std::size_t>(first * static_cast<double>(first_bytes)));
+            const std::size_t to = std::min(first_bytes, from + 4 * step);
+            if (to > from) populate(first_part + from, to - from);
             faulted = to;  // from >= faulted, so to is too
         };
         if (k == 1)
@@ -371,30 +382,10 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
             });
         else if (release) parser.on_consumed(release);
         parser.parse(ch.begin, ch.end, ch.first_line);
-        for (std::size_t from = slot_start[k]; from < slot_start[k + 1] && !first_done.load(std::memory_order_relaxed);
-             from += step)
-            populate(storage + from, std::min(step, slot_start[k + 1] - from));
     });
-    // The merge copies the later chunks' claims into the corpus storage on this thread; the
-    // pages their threads did not fault in while the first chunk was parsed (none when the
-    // chunks finish together) would be zeroed there, one at a time (0.5 s at 10M). The other
-    // threads fault them in now, while this one interns the second chunk's names.
-    // Only while the storage is where it was: the first chunk may have outgrown the reservation.
-    std::optional<csv_chunk_maps> second;
-    if (chunks.size() > 1 && !sink.full()) {
-        const unsigned helpers = static_cast<unsigned>(chunks.size());
-        const bool same_storage = reinterpret_cast<const char*>(stored.data() + (stored.size() - added)) == storage;
-        const std::size_t from = std::min(storage_bytes, added * sizeof(stored_claim)), span = storage_bytes - from;
-        on_threads(helpers, [&](unsigned k) {
-            if (k == 0) second = map_csv_chunk(chunks[1]->target, c);
-            else if (same_storage) populate(storage + from + span * (k - 1) / (helpers - 1), span / (helpers - 1));
-        });
-    }
     for (std::size_t k = 1; k < chunks.size(); ++k) {
-        if (!sink.full()) {
-            const auto maps = k == 1 && second ? std::move(*second) : map_csv_chunk(chunks[k]->target, c);
-            added += merge_csv_chunk(*chunks[k], c, target->ids, sink, maps);
-        }
+        if (!sink.full())
+            added += merge_csv_chunk(*chunks[k], c, target->ids, sink, map_csv_chunk(chunks[k]->target, c));
         chunks[k].reset();
     }
     return added;

@@ -6,7 +6,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <memory>
+#include <new>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -95,6 +98,30 @@ void reserve_resident(std::vector<T, A>& v, std::size_t n) {
     v.reserve(n);
     prefault(v.data() + v.size(), (v.capacity() - v.size()) * sizeof(T));
 }
+
+/// std::allocator, except that a vector's `resize` leaves new elements as the bytes already
+/// there instead of value-initialising them. Why: a parallel loader writes records into a
+/// vector's spare capacity in place, then grows the vector over them; a value-initialising
+/// resize would overwrite what it wrote. Only for trivially copyable types (records, numbers);
+/// construction with arguments (push_back, emplace_back) is as usual.
+template <class T>
+struct keep_bytes_allocator {
+    static_assert(std::is_trivially_copyable_v<T>, "only trivially copyable elements may keep their bytes");
+    using value_type = T;
+    keep_bytes_allocator() noexcept = default;
+    template <class U>
+    keep_bytes_allocator(const keep_bytes_allocator<U>&) noexcept {}
+    T* allocate(std::size_t n) { return std::allocator<T>{}.allocate(n); }
+    void deallocate(T* p, std::size_t n) noexcept { std::allocator<T>{}.deallocate(p, n); }
+    template <class U>
+    void construct(U*) noexcept {}  // the bytes stay: T is trivially copyable (an implicit-lifetime type)
+    template <class U, class A0, class... A>
+    void construct(U* p, A0&& a0, A&&... a) {
+        ::new (static_cast<void*>(p)) U(std::forward<A0>(a0), std::forward<A>(a)...);
+    }
+    friend bool operator==(const keep_bytes_allocator&, const keep_bytes_allocator&) noexcept { return true; }
+    friend bool operator!=(const keep_bytes_allocator&, const keep_bytes_allocator&) noexcept { return false; }
+};
 
 /// `v.resize(n)` (value-initialised) on resident memory.
 template <class T, class A>
