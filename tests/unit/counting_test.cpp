@@ -53,3 +53,45 @@ TEST_CASE("sort_days sorts like std::sort, sentinels and negative days included"
     sort_days(same);
     CHECK(same == std::vector<std::int32_t>(500, 18000));
 }
+
+TEST_CASE("disjoint_overlapping_counts agrees with comparing every pair", "[counting]") {
+    using crosscheck::detail::disjoint_overlapping_counts;
+    using crosscheck::detail::ranged;
+    std::mt19937 rng(13);
+    // Few distinct days and values, so that ends and bounds tie often (touching periods share a
+    // day and overlap; touching intervals do not conflict); open-ended periods; sizes around the
+    // radix sort's threshold; the set counted against itself and against other queries.
+    std::uniform_int_distribution<std::int32_t> day(-40, 40), len(0, 30);
+    std::uniform_int_distribution<int> value(0, 12), width(0, 3), open(0, 19);
+    auto make = [&](std::size_t n) {
+        std::vector<ranged> v(n);
+        for (auto& r : v) {
+            r.from = open(rng) == 0 ? std::numeric_limits<std::int32_t>::min() : day(rng);
+            r.to = open(rng) == 0 ? std::numeric_limits<std::int32_t>::max() : std::max(r.from, day(rng) + len(rng));
+            r.lo = value(rng);
+            r.hi = r.lo + width(rng);
+        }
+        return v;
+    };
+    auto brute = [](const std::vector<ranged>& set, const std::vector<ranged>& queries) {
+        std::vector<std::uint64_t> out(queries.size(), 0);
+        for (std::size_t q = 0; q < queries.size(); ++q)
+            for (const auto& y : set) {
+                const auto& x = queries[q];
+                const bool overlap = x.from <= y.to && y.from <= x.to;
+                const bool disjoint = y.lo > x.hi || y.hi < x.lo;
+                out[q] += overlap && disjoint ? 1 : 0;
+            }
+        return out;
+    };
+    for (std::size_t n : {1u, 2u, 10u, 63u, 64u, 65u, 300u, 2000u}) {
+        for (std::size_t m : {1u, 7u, 64u, 500u}) {
+            INFO("set " << n << ", queries " << m);
+            const auto set = make(n), queries = make(m);
+            CHECK(disjoint_overlapping_counts(set, queries) == brute(set, queries));
+            CHECK(disjoint_overlapping_counts(set, set) == brute(set, set));
+            const auto copy = set;  // equal contents, another vector: the general path
+            CHECK(disjoint_overlapping_counts(set, copy) == brute(set, set));
+        }
+    }
+}

@@ -39,28 +39,28 @@ inline std::size_t upper_index(const std::int32_t* a, std::size_t n, std::int32_
     return static_cast<std::size_t>(base - a) + (*base <= x ? 1 : 0);
 }
 
-/// Sorts days (or any 32-bit ints) ascending. Large arrays go through a byte-wise radix sort
-/// that skips the bytes all keys share (days of one key differ in their low two bytes as a
-/// rule): the comparisons of std::sort on such data mispredict about every other time, and the
-/// counting below sorts period ends by the million.
-inline void sort_days(std::vector<std::int32_t>& v) {
+/// Sorts `v` ascending by `key(x)`, a 32-bit unsigned key. Large arrays go through a byte-wise
+/// radix sort that skips the bytes all keys share (days of one key differ in their low two
+/// bytes as a rule): the comparisons of std::sort on such data mispredict about every other
+/// time, and the counting below sorts period ends by the million.
+template <class T, class Key>
+void radix_sort_by(std::vector<T>& v, Key key) {
     const std::size_t n = v.size();
     if (n < 64) {
-        std::sort(v.begin(), v.end());
+        std::sort(v.begin(), v.end(), [&](const T& a, const T& b) { return key(a) < key(b); });
         return;
     }
-    auto key = [](std::int32_t x) { return static_cast<std::uint32_t>(x) ^ 0x80000000u; };  // order-preserving
     std::uint32_t count[4][256] = {};
-    for (auto x : v) {
-        const auto u = key(x);
+    for (const auto& x : v) {
+        const std::uint32_t u = key(x);
         ++count[0][u & 0xFF];
         ++count[1][(u >> 8) & 0xFF];
         ++count[2][(u >> 16) & 0xFF];
         ++count[3][u >> 24];
     }
-    std::vector<std::int32_t> other(n);
-    std::int32_t* from = v.data();
-    std::int32_t* to = other.data();
+    std::vector<T> other(n);
+    T* from = v.data();
+    T* to = other.data();
     for (unsigned b = 0; b < 4; ++b) {
         const unsigned shift = 8 * b;
         auto& c = count[b];
@@ -75,6 +75,16 @@ inline void sort_days(std::vector<std::int32_t>& v) {
         std::swap(from, to);
     }
     if (from != v.data()) std::copy(from, from + n, v.data());
+}
+
+/// A day as an unsigned key in the same order.
+inline std::uint32_t day_key(std::int32_t d) noexcept {
+    return static_cast<std::uint32_t>(d) ^ 0x80000000u;
+}
+
+/// Sorts days (or any 32-bit ints) ascending (see radix_sort_by).
+inline void sort_days(std::vector<std::int32_t>& v) {
+    radix_sort_by(v, day_key);
 }
 
 /// Sorted period ends of a set of claims: answers "how many of them overlap [from, to]".
@@ -134,29 +144,54 @@ inline std::vector<std::uint64_t> disjoint_overlapping_counts(const std::vector<
                                                               const std::vector<ranged>& queries) {
     std::vector<std::uint64_t> out(queries.size(), 0);
     if (set.empty() || queries.empty()) return out;
+    // Ranks by sorting (day, index) pairs and walking them, not by a binary search per claim
+    // and end: the searches' chains of dependent loads were the largest part of this function.
+    // The set is often the queries themselves (claims of one class against each other).
+    const bool same = &set == &queries;
+    auto sorted_by = [](const std::vector<ranged>& v, bool by_to) {
+        std::vector<std::uint64_t> keys(v.size());
+        for (std::size_t i = 0; i < v.size(); ++i)
+            keys[i] = std::uint64_t{day_key(by_to ? v[i].to : v[i].from)} << 32 | i;
+        radix_sort_by(keys, [](std::uint64_t k) { return static_cast<std::uint32_t>(k >> 32); });
+        return keys;
+    };
+    auto day_of = [](std::uint64_t k) {
+        return static_cast<std::int32_t>(static_cast<std::uint32_t>(k >> 32) ^ 0x80000000u);
+    };
+    auto index_of = [](std::uint64_t k) { return static_cast<std::size_t>(k & 0xFFFFFFFFu); };
+    const auto set_from = sorted_by(set, false), set_to = sorted_by(set, true);
+    // The distinct days, and each member's rank among them.
     std::vector<std::int32_t> froms, tos;
-    froms.reserve(set.size());
-    tos.reserve(set.size());
-    for (const auto& y : set) {
-        froms.push_back(y.from);
-        tos.push_back(y.to);
-    }
-    sort_days(froms);
-    froms.erase(std::unique(froms.begin(), froms.end()), froms.end());
-    sort_days(tos);
-    tos.erase(std::unique(tos.begin(), tos.end()), tos.end());
-    auto rank = [](const std::vector<std::int32_t>& v, std::int32_t x) { return lower_index(v.data(), v.size(), x); };
-    auto upper = [](const std::vector<std::int32_t>& v, std::int32_t x) { return upper_index(v.data(), v.size(), x); };
     std::vector<std::uint32_t> from_rank(set.size()), to_rank(set.size());
-    for (std::size_t i = 0; i < set.size(); ++i) {
-        from_rank[i] = static_cast<std::uint32_t>(rank(froms, set[i].from));
-        to_rank[i] = static_cast<std::uint32_t>(rank(tos, set[i].to));
-    }
-    // Each query's bounds among the set's ranks, found once for both sweeps.
+    auto distinct = [&](const std::vector<std::uint64_t>& keys, std::vector<std::int32_t>& days,
+                        std::vector<std::uint32_t>& rank) {
+        days.reserve(keys.size());
+        for (auto k : keys) {
+            const auto d = day_of(k);
+            if (days.empty() || days.back() != d) days.push_back(d);
+            rank[index_of(k)] = static_cast<std::uint32_t>(days.size() - 1);
+        }
+    };
+    distinct(set_from, froms, from_rank);
+    distinct(set_to, tos, to_rank);
+    // Each query's bounds among the set's ranks, found once for both sweeps: distinct starts on
+    // or before the query's end, distinct ends before its start.
     std::vector<std::uint32_t> q_late(queries.size()), q_early(queries.size());
-    for (std::size_t q = 0; q < queries.size(); ++q) {
-        q_late[q] = static_cast<std::uint32_t>(upper(froms, queries[q].to));
-        q_early[q] = static_cast<std::uint32_t>(rank(tos, queries[q].from));
+    {
+        const auto q_to = same ? std::vector<std::uint64_t>{} : sorted_by(queries, true);
+        std::size_t j = 0;
+        for (auto k : same ? set_to : q_to) {
+            while (j < froms.size() && froms[j] <= day_of(k)) ++j;
+            q_late[index_of(k)] = static_cast<std::uint32_t>(j);
+        }
+    }
+    {
+        const auto q_from = same ? std::vector<std::uint64_t>{} : sorted_by(queries, false);
+        std::size_t j = 0;
+        for (auto k : same ? set_from : q_from) {
+            while (j < tos.size() && tos[j] < day_of(k)) ++j;
+            q_early[index_of(k)] = static_cast<std::uint32_t>(j);
+        }
     }
     std::vector<std::uint32_t> porder(set.size()), qorder(queries.size());
     for (std::uint32_t i = 0; i < porder.size(); ++i) porder[i] = i;
