@@ -164,6 +164,7 @@ public:
     }
     /// The entity a subject name stands for (itself when it is no alias).
     symbol resolve(symbol subject) const noexcept {
+        if (aliases_.empty()) return subject;  // no entity declared (a CSV table): no hashing per claim
         auto it = aliases_.find(subject);
         return it == aliases_.end() ? subject : it->second;
     }

@@ -76,10 +76,11 @@ public:
             to_global[t].reserve(tables[t].keys.size());
             for (auto [s, p] : tables[t].keys) to_global[t].push_back(tables[0].find_or_add(s, p, keys_));
             for (std::size_t l = 0; l < to_global[t].size(); ++l)
-                tables[0].sums[to_global[t][l]].merge(tables[t].sums[l]);
+                tables[0].links[to_global[t][l]].sum.merge(tables[t].links[l].sum);
             tables[t] = group_table{};
         }
-        sums_ = std::move(tables[0].sums);
+        sums_.reserve(keys_.size());
+        for (const auto& l : tables[0].links) sums_.push_back(l.sum);
         tables.clear();
         // Global numbers, and each range's claims per group for the counting sort (which
         // scatter does, keeping claim order inside each group).
@@ -215,22 +216,24 @@ private:
     /// Dense group ids through a per-subject list of (predicate, group): subjects have few
     /// predicates, so this is one random access per claim instead of a hash of the pair.
     struct group_table {
+        // Group g's link is links[g] (a group gets its link when it is numbered), so its summary
+        // is kept there: the line just read to find the group.
         struct link {
             symbol predicate;
             std::uint32_t group, next;
+            group_summary sum;
         };
         std::vector<std::uint32_t> head;  // per resolved subject: its first link
         std::vector<link> links;
         std::vector<std::pair<symbol, symbol>> keys;  // in order of first claim
-        std::vector<group_summary> sums;              // per group, as numbered here
 
         std::uint32_t find_or_add(symbol s, symbol p, std::vector<std::pair<symbol, symbol>>& out) {
             for (auto l = head[s]; l != none; l = links[l].next)
                 if (links[l].predicate == p) return links[l].group;
             const auto g = static_cast<std::uint32_t>(out.size());
             out.emplace_back(s, p);
-            sums.emplace_back();
-            links.push_back({p, g, head[s]});
+            CROSSCHECK_ASSERT(links.size() == g);  // links[g] is group g's
+            links.push_back({p, g, head[s], {}});
             head[s] = static_cast<std::uint32_t>(links.size() - 1);
             return g;
         }
@@ -255,7 +258,7 @@ private:
                     if (const auto h = head[ring[(r + ahead / 2) % ahead]]; h != none) CROSSCHECK_PREFETCH(&links[h]);
                 const auto g = find_or_add(s, recs[i].predicate, keys);
                 group_of[i] = g;
-                sums[g].add(recs[i]);
+                links[g].sum.add(recs[i]);
             }
         }
     };

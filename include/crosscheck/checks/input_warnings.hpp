@@ -140,7 +140,11 @@ struct input_warnings_fn {
                 // Most groups hold one kind of value in one unit: nothing to warn about, and
                 // their claims need not be read.
                 const unsigned kinds = groups.kinds(g) & ~text_bit;
-                if ((kinds & (kinds - 1)) == 0 && !groups.units_vary(g)) continue;
+                const bool units_vary = groups.units_vary(g);
+                if ((kinds & (kinds - 1)) == 0 && !units_vary) continue;
+                // In one unit, the scan is over once each kind's first claim is found.
+                std::size_t kinds_present = 0;
+                for (unsigned k = kinds; k != 0; k &= k - 1) ++kinds_present;
                 std::array<claim_index, kinds_n> first_of_kind;
                 first_of_kind.fill(none);
                 first_of_base.clear();
@@ -153,6 +157,7 @@ struct input_warnings_fn {
                     if (fk == none) {
                         fk = *it;
                         ++kinds_seen;
+                        if (!units_vary && kinds_seen == kinds_present) break;
                     }
                     if (r.kind == value_kind::quantity) {
                         const symbol base = c.unit_base(r.sym).first;
