@@ -320,8 +320,9 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
     // one-thread load stores them, each later one's in a part of its own further on (a record
     // per line break it holds, + 1: no chunk can have more), written by its thread in place;
     // the merge renumbers them there and closes the gaps (blank or invalid lines) by moving
-    // them down, instead of copying every record from a buffer of the chunk's.
-    c.reserve(c.size() + breaks_before.back() + 1, c.id_bytes());
+    // them down, instead of copying every record from a buffer of the chunk's. The parts add
+    // up to the line breaks + 1 per chunk (the last line may lack its line break).
+    c.reserve(c.size() + breaks_before.back() + chunks.size(), c.id_bytes());
     stored_claim* const storage = c.spare_records();
     std::vector<std::size_t> slot_start(chunks.size() + 1, 0);  // chunk k's part: [start k, start k+1)
     for (std::size_t k = 0; k < chunks.size(); ++k) slot_start[k + 1] = slot_start[k] + rows_in(k);
