@@ -109,7 +109,6 @@ struct input_warnings_fn {
             return f;
         };
 
-        // Tokens outside the vocabulary.
         // Tokens outside their predicate's vocabulary (a corpus without vocabularies has none).
         const bool vocabularies = !c.vocabulary_predicates().empty();
         for (claim_index i = 0; vocabularies && i < c.size(); ++i) {
