@@ -31,6 +31,20 @@ load_result load(const std::string& text, corpus& c, load_options o = {}) {
     return load_csv(text, c, o, "t.csv");
 }
 
+// Whether two corpora hold the same records (names, values, periods, ids), claim by claim: a
+// parallel load must store what a one-thread load stores.
+bool same_claims(const corpus& x, const corpus& y) {
+    if (x.size() != y.size()) return false;
+    for (claim_index i = 0; i < x.size(); ++i) {
+        const auto &a = x.stored(i), &b = y.stored(i);
+        if (!(a.a == b.a && a.b == b.b && a.subject == b.subject && a.predicate == b.predicate && a.scope == b.scope &&
+              a.source == b.source && a.valid_from == b.valid_from && a.valid_to == b.valid_to && a.sym == b.sym &&
+              a.kind == b.kind && x.claim_id(i) == y.claim_id(i)))
+            return false;
+    }
+    return true;
+}
+
 constexpr double inf = std::numeric_limits<double>::infinity();
 
 }  // namespace
@@ -415,17 +429,6 @@ TEST_CASE("the generated benchmark table loads the same on one or more threads",
         auto stop = text.find('\n', at + 1);
         text.replace(at + 1, stop - at - 1, row);
     };
-    auto same_claims = [](const corpus& x, const corpus& y) {
-        if (x.size() != y.size()) return false;
-        for (claim_index i = 0; i < x.size(); ++i) {
-            const auto &a = x.stored(i), &b = y.stored(i);
-            if (!(a.a == b.a && a.b == b.b && a.subject == b.subject && a.predicate == b.predicate &&
-                  a.scope == b.scope && a.source == b.source && a.valid_from == b.valid_from &&
-                  a.valid_to == b.valid_to && a.sym == b.sym && a.kind == b.kind && x.claim_id(i) == y.claim_id(i)))
-                return false;
-        }
-        return true;
-    };
     load_options o1, o2, o3;
     o1.threads = 1;
     o2.threads = 2;
@@ -504,11 +507,7 @@ TEST_CASE("a parallel load's storage holds every chunk's records, the last line 
     REQUIRE(load(text, one, o1).ok());
     REQUIRE(load(text, two, o2).ok());
     REQUIRE(two.size() == one.size());
-    bool same = true;
-    for (claim_index i = 0; i < one.size() && same; ++i)
-        same = one.claim_id(i) == two.claim_id(i) && one.stored(i).subject == two.stored(i).subject &&
-               one.stored(i).sym == two.stored(i).sym && one.stored(i).source == two.stored(i).source;
-    CHECK(same);
+    CHECK(same_claims(one, two));
     CHECK(two.claim_id(static_cast<claim_index>(two.size() - 1)) == std::to_string(one.size()));
 }
 
