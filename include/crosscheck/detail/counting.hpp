@@ -77,9 +77,12 @@ void radix_sort_by(std::vector<T>& v, Key key) {
     if (from != v.data()) std::copy(from, from + n, v.data());
 }
 
-/// A day as an unsigned key in the same order.
+/// A day as an unsigned key in the same order, and back.
 inline std::uint32_t day_key(std::int32_t d) noexcept {
     return static_cast<std::uint32_t>(d) ^ 0x80000000u;
+}
+inline std::int32_t day_of_key(std::uint32_t k) noexcept {
+    return static_cast<std::int32_t>(k ^ 0x80000000u);
 }
 
 /// Sorts days (or any 32-bit ints) ascending (see radix_sort_by).
@@ -155,9 +158,7 @@ inline std::vector<std::uint64_t> disjoint_overlapping_counts(const std::vector<
         radix_sort_by(keys, [](std::uint64_t k) { return static_cast<std::uint32_t>(k >> 32); });
         return keys;
     };
-    auto day_of = [](std::uint64_t k) {
-        return static_cast<std::int32_t>(static_cast<std::uint32_t>(k >> 32) ^ 0x80000000u);
-    };
+    auto day_of = [](std::uint64_t k) { return day_of_key(static_cast<std::uint32_t>(k >> 32)); };
     auto index_of = [](std::uint64_t k) { return static_cast<std::size_t>(k & 0xFFFFFFFFu); };
     const auto set_from = sorted_by(set, false), set_to = sorted_by(set, true);
     // The distinct days, and each member's rank among them.
@@ -175,23 +176,25 @@ inline std::vector<std::uint64_t> disjoint_overlapping_counts(const std::vector<
     distinct(set_from, froms, from_rank);
     distinct(set_to, tos, to_rank);
     // Each query's bounds among the set's ranks, found once for both sweeps: distinct starts on
-    // or before the query's end, distinct ends before its start.
+    // or before the query's end, distinct ends before its start. `keys` are the queries sorted
+    // by the day compared; `before(d, day)` says whether a distinct day d comes before it.
     std::vector<std::uint32_t> q_late(queries.size()), q_early(queries.size());
-    {
-        const auto q_to = same ? std::vector<std::uint64_t>{} : sorted_by(queries, true);
+    auto count_before = [&](const std::vector<std::uint64_t>& keys, const std::vector<std::int32_t>& days, auto before,
+                            std::vector<std::uint32_t>& bound) {
         std::size_t j = 0;
-        for (auto k : same ? set_to : q_to) {
-            while (j < froms.size() && froms[j] <= day_of(k)) ++j;
-            q_late[index_of(k)] = static_cast<std::uint32_t>(j);
+        for (auto k : keys) {
+            while (j < days.size() && before(days[j], day_of(k))) ++j;
+            bound[index_of(k)] = static_cast<std::uint32_t>(j);
         }
-    }
-    {
-        const auto q_from = same ? std::vector<std::uint64_t>{} : sorted_by(queries, false);
-        std::size_t j = 0;
-        for (auto k : same ? set_from : q_from) {
-            while (j < tos.size() && tos[j] < day_of(k)) ++j;
-            q_early[index_of(k)] = static_cast<std::uint32_t>(j);
-        }
+    };
+    const auto on_or_before = [](std::int32_t d, std::int32_t day) { return d <= day; };
+    const auto strictly_before = [](std::int32_t d, std::int32_t day) { return d < day; };
+    if (same) {
+        count_before(set_to, froms, on_or_before, q_late);
+        count_before(set_from, tos, strictly_before, q_early);
+    } else {
+        count_before(sorted_by(queries, true), froms, on_or_before, q_late);
+        count_before(sorted_by(queries, false), tos, strictly_before, q_early);
     }
     std::vector<std::uint32_t> porder(set.size()), qorder(queries.size());
     for (std::uint32_t i = 0; i < porder.size(); ++i) porder[i] = i;
