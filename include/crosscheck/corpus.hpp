@@ -356,6 +356,7 @@ public:
         } else {
             i = static_cast<source_index>(sources_.size());
             source_ids_.intern(s.id);
+            detail::grow_for_push(sources_);
             sources_.push_back(std::move(s));
             declared_.push_back(true);
             claims_per_source_.push_back(0);
@@ -376,6 +377,7 @@ public:
         source_ids_.intern(id);
         source s;
         s.id = std::string(id);
+        detail::grow_for_push(sources_);
         sources_.push_back(std::move(s));
         declared_.push_back(false);
         claims_per_source_.push_back(0);

@@ -4,6 +4,7 @@
 #define CROSSCHECK_SYMBOLS_HPP
 
 #include <crosscheck/detail/fold.hpp>
+#include <crosscheck/detail/memory.hpp>
 
 #include <cstdint>
 #include <cstring>
@@ -64,7 +65,7 @@ public:
 private:
     void grow(std::size_t need) {
         std::size_t cap = need > chunk_size ? need : chunk_size;
-        chunks_.push_back(std::make_unique<char[]>(cap));
+        chunks_.emplace_back(new char[cap]);  // not make_unique: its zeroing is wasted on bytes about to be written
         cap_ = cap;
         used_ = 0;
     }
@@ -142,7 +143,7 @@ private:
     };
     void rehash() {
         std::size_t n = slots_.empty() ? 64 : slots_.size() * 2;
-        slots_.assign(n, slot_type{});
+        detail::assign_resident(slots_, n, slot_type{});
         mask_ = n - 1;
         for (symbol id = 0; id < strings_.size(); ++id) {
             const auto h = detail::hash_bytes(strings_[id]);
@@ -152,8 +153,8 @@ private:
         }
     }
     detail::string_arena arena_;
-    std::vector<std::string_view> strings_;
-    std::vector<slot_type> slots_;
+    detail::huge_page_vector<std::string_view> strings_;
+    detail::huge_page_vector<slot_type> slots_;
     std::size_t mask_ = 0;
 };
 
@@ -210,7 +211,7 @@ private:
         return f == s ? f : extra_.store(s);  // share the bytes when the spelling is already folded
     }
     symbol_table folded_;
-    std::vector<std::string_view> display_;
+    detail::huge_page_vector<std::string_view> display_;
     detail::string_arena extra_;
     std::string scratch_;
 };

@@ -65,7 +65,7 @@ public:
         std::vector<group_table> tables(threads);
         detail::on_threads(threads, [&](unsigned t) {
             auto [lo, hi] = range(n, t, threads);
-            tables[t].head.assign(c.names().size(), none);
+            detail::assign_resident(tables[t].head, c.names().size(), none);
             tables[t].number(c, lo, hi, group_of_.data());
         });
         // Range 0's numbers are final; each later range's new groups follow in the order that
@@ -79,7 +79,7 @@ public:
                 tables[0].links[to_global[t][l]].sum.merge(tables[t].links[l].sum);
             tables[t] = group_table{};
         }
-        sums_.reserve(keys_.size());
+        detail::reserve_resident(sums_, keys_.size());
         for (const auto& l : tables[0].links) sums_.push_back(l.sum);
         tables.clear();
         // Global numbers, and each range's claims per group for the counting sort (which
@@ -148,6 +148,7 @@ public:
 
 private:
     static constexpr std::uint32_t none = 0xFFFFFFFFu;
+    using key_vector = detail::huge_page_vector<std::pair<symbol, symbol>>;
 
     /// Claims [first, second) of range t when n claims are cut into `threads` ranges.
     static std::pair<std::size_t, std::size_t> range(std::size_t n, unsigned t, unsigned threads) noexcept {
@@ -223,11 +224,11 @@ private:
             std::uint32_t group, next;
             group_summary sum;
         };
-        std::vector<std::uint32_t> head;  // per resolved subject: its first link
-        std::vector<link> links;
-        std::vector<std::pair<symbol, symbol>> keys;  // in order of first claim
+        detail::huge_page_vector<std::uint32_t> head;  // per resolved subject: its first link
+        detail::huge_page_vector<link> links;
+        key_vector keys;  // in order of first claim
 
-        std::uint32_t find_or_add(symbol s, symbol p, std::vector<std::pair<symbol, symbol>>& out) {
+        std::uint32_t find_or_add(symbol s, symbol p, key_vector& out) {
             for (auto l = head[s]; l != none; l = links[l].next)
                 if (links[l].predicate == p) return links[l].group;
             const auto g = static_cast<std::uint32_t>(out.size());
@@ -263,7 +264,7 @@ private:
         }
     };
 
-    std::vector<std::pair<symbol, symbol>> keys_;
+    key_vector keys_;
     std::vector<group_summary> sums_;
     std::vector<std::uint32_t> offsets_;
     std::vector<claim_index> members_;

@@ -276,6 +276,8 @@ inline csv_body_scan scan_csv_body(const char* begin, const char* end, unsigned 
     std::vector<char> quoted(threads, 0);
     on_threads(threads, [&](unsigned k) {
         bool q = false;
+        // Each thread maps its part of the file, the first reader of those pages.
+        populate_read(scan.bounds[k], static_cast<std::size_t>(scan.bounds[k + 1] - scan.bounds[k]));
         scan.breaks[k] = scan_line_breaks(scan.bounds[k], scan.bounds[k + 1], q);
         quoted[k] = q;
     });

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <iterator>
 #include <memory>
 #include <new>
 #include <string_view>
@@ -68,6 +69,18 @@ inline void populate(const void* p, std::size_t bytes) noexcept {
 #endif
 }
 
+/// Maps the whole pages inside [p, p + bytes) of a file mapping now, in one call, instead of a
+/// page fault for every few pages as a reader meets them. A no-op where the call does not exist.
+inline void populate_read(const void* p, std::size_t bytes) noexcept {
+#if defined(__linux__) && defined(MADV_POPULATE_READ)
+    const auto [start, len] = whole_pages(p, bytes);
+    if (len != 0) ::madvise(start, len, MADV_POPULATE_READ);
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
+
 /// Asks for 2 MiB pages on the whole pages inside [p, p + bytes) where the kernel gives them,
 /// without faulting anything in. True when the advice was taken.
 inline bool advise_huge_pages(void* p, std::size_t bytes) noexcept {
@@ -99,7 +112,45 @@ void reserve_resident(std::vector<T, A>& v, std::size_t n) {
     prefault(v.data() + v.size(), (v.capacity() - v.size()) * sizeof(T));
 }
 
-/// std::allocator, except that a vector's `resize` leaves new elements as the bytes already
+/// std::allocator, except that blocks of resident_threshold bytes or more start on a 2 MiB
+/// boundary and are asked onto 2 MiB pages before anything touches them (where the kernel gives
+/// such pages). Why: a container that grows to megabytes otherwise meets each fresh 4 KiB page
+/// as a page fault of its own, and an unaligned block loses the huge pages at both of its ends
+/// (a 2 MiB block may hold none). For the library's own large arrays: name tables, group links.
+template <class T>
+struct huge_page_allocator {
+    using value_type = T;
+    static constexpr std::size_t huge_page = std::size_t{1} << 21;
+    huge_page_allocator() noexcept = default;
+    template <class U>
+    huge_page_allocator(const huge_page_allocator<U>&) noexcept {}
+    T* allocate(std::size_t n) {
+        if (!large(n)) return std::allocator<T>{}.allocate(n);
+        const std::size_t bytes = rounded(n);
+        void* p = ::operator new (bytes, std::align_val_t{huge_page});
+        advise_huge_pages(p, bytes);
+        return static_cast<T*>(p);
+    }
+    void deallocate(T* p, std::size_t n) noexcept {
+        if (!large(n)) return std::allocator<T>{}.deallocate(p, n);
+        ::operator delete (p, std::align_val_t{huge_page});
+    }
+    friend bool operator==(const huge_page_allocator&, const huge_page_allocator&) noexcept { return true; }
+    friend bool operator!=(const huge_page_allocator&, const huge_page_allocator&) noexcept { return false; }
+
+private:
+    // The same n gives the same answer in allocate and deallocate (huge_pages_available is read once).
+    static bool large(std::size_t n) noexcept {
+        return n <= std::size_t(-1) / sizeof(T) / 2 && n * sizeof(T) >= resident_threshold && huge_pages_available();
+    }
+    static std::size_t rounded(std::size_t n) noexcept { return (n * sizeof(T) + huge_page - 1) & ~(huge_page - 1); }
+};
+
+/// A vector on huge_page_allocator.
+template <class T>
+using huge_page_vector = std::vector<T, huge_page_allocator<T>>;
+
+/// huge_page_allocator, except that a vector's `resize` leaves new elements as the bytes already
 /// there instead of value-initialising them. Why: a parallel loader writes records into a
 /// vector's spare capacity in place, then grows the vector over them; a value-initialising
 /// resize would overwrite what it wrote. Only for trivially copyable types (records, numbers);
@@ -111,8 +162,8 @@ struct keep_bytes_allocator {
     keep_bytes_allocator() noexcept = default;
     template <class U>
     keep_bytes_allocator(const keep_bytes_allocator<U>&) noexcept {}
-    T* allocate(std::size_t n) { return std::allocator<T>{}.allocate(n); }
-    void deallocate(T* p, std::size_t n) noexcept { std::allocator<T>{}.deallocate(p, n); }
+    T* allocate(std::size_t n) { return huge_page_allocator<T>{}.allocate(n); }
+    void deallocate(T* p, std::size_t n) noexcept { huge_page_allocator<T>{}.deallocate(p, n); }
     template <class U>
     void construct(U*) noexcept {}  // the bytes stay: T is trivially copyable (an implicit-lifetime type)
     template <class U, class A0, class... A>
@@ -122,6 +173,28 @@ struct keep_bytes_allocator {
     friend bool operator==(const keep_bytes_allocator&, const keep_bytes_allocator&) noexcept { return true; }
     friend bool operator!=(const keep_bytes_allocator&, const keep_bytes_allocator&) noexcept { return false; }
 };
+
+/// Makes room for one more element at the end of `v`, as its own growth would (doubling), but
+/// with the larger storage asked onto 2 MiB pages before the elements move in: for vectors
+/// whose type is public and so cannot take huge_page_allocator (the corpus's sources). Why: a
+/// vector that grows to megabytes by push_back otherwise meets every fresh 4 KiB page of each
+/// larger storage as a page fault of its own, and its own reallocation touches the pages before
+/// any advice could reach them. Below resident_threshold, or without huge pages, `v` is left to
+/// grow by itself. Elements move when that cannot throw, else they are copied, so `v` is
+/// unchanged if growing fails.
+template <class T, class A>
+void grow_for_push(std::vector<T, A>& v) {
+    if (v.size() < v.capacity()) return;
+    const std::size_t want = v.capacity() < 8 ? 8 : v.capacity() * 2;
+    if (want > v.max_size() || want * sizeof(T) < resident_threshold || !huge_pages_available()) return;
+    std::vector<T, A> bigger(v.get_allocator());
+    bigger.reserve(want);
+    advise_huge_pages(bigger.data(), want * sizeof(T));
+    if constexpr (std::is_nothrow_move_constructible_v<T> || !std::is_copy_constructible_v<T>)
+        bigger.insert(bigger.end(), std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
+    else bigger.insert(bigger.end(), v.begin(), v.end());
+    v.swap(bigger);
+}
 
 /// `v.resize(n)` (value-initialised) on resident memory.
 template <class T, class A>
