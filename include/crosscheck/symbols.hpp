@@ -65,7 +65,10 @@ public:
 private:
     void grow(std::size_t need) {
         std::size_t cap = need > chunk_size ? need : chunk_size;
-        chunks_.emplace_back(new char[cap]);  // not make_unique: its zeroing is wasted on bytes about to be written
+        // Not make_unique: its zeroing is wasted on bytes about to be written. The unique_ptr
+        // owns the block before push_back can throw.
+        std::unique_ptr<char[]> block(new char[cap]);
+        chunks_.push_back(std::move(block));
         cap_ = cap;
         used_ = 0;
     }

@@ -116,7 +116,8 @@ void reserve_resident(std::vector<T, A>& v, std::size_t n) {
 /// boundary and are asked onto 2 MiB pages before anything touches them (where the kernel gives
 /// such pages). Why: a container that grows to megabytes otherwise meets each fresh 4 KiB page
 /// as a page fault of its own, and an unaligned block loses the huge pages at both of its ends
-/// (a 2 MiB block may hold none). For the library's own large arrays: name tables, group links.
+/// (a 2 MiB block may hold none). For the library's own large arrays: name tables, group tables,
+/// claim records.
 template <class T>
 struct huge_page_allocator {
     using value_type = T;
