@@ -250,26 +250,29 @@ def drain(pipe, keep=1 << 16):
 
 
 def run_once(argv, timed):
-    """Run argv; returns (returncode, stdout, stderr, wall_s, peak_rss_bytes, cpu_s)."""
+    """Run argv; returns (returncode, stdout, stderr, wall_s, peak_rss_bytes, cpu_s). stdout is
+    read by `drain` (so a large report comes back as its tail); with `timed` and /usr/bin/time,
+    the tool runs under `time -v` for its peak memory and CPU time, else only the wall clock is
+    taken and those two are None."""
+    tfile = None
     if timed and os.access(TIME_BIN, os.X_OK):
         fd, tfile = tempfile.mkstemp(prefix="crosscheck-bench-time-")
         os.close(fd)
-        with tempfile.TemporaryFile() as errf:
-            p = subprocess.Popen([TIME_BIN, "-v", "-o", tfile] + argv, stdout=subprocess.PIPE, stderr=errf)
-            stdout = drain(p.stdout)
-            p.wait()
-            errf.seek(0)
-            stderr = errf.read().decode("utf-8", errors="replace")
+    prefix = [TIME_BIN, "-v", "-o", tfile] if tfile else []
+    t0 = time.monotonic()
+    with tempfile.TemporaryFile() as errf:  # a file: a full stderr pipe could stall the tool
+        p = subprocess.Popen(prefix + argv, stdout=subprocess.PIPE, stderr=errf)
+        stdout = drain(p.stdout)
+        p.wait()
+        wall = time.monotonic() - t0
+        errf.seek(0)
+        stderr = errf.read().decode("utf-8", errors="replace")
+    rss = cpu = None
+    if tfile:
         with open(tfile) as f:
             wall, rss, cpu = parse_time_v(f.read())
         os.unlink(tfile)
-        return p.returncode, stdout, stderr, wall, rss, cpu
-    # Fallback without /usr/bin/time: wall clock only.
-    t0 = time.monotonic()
-    p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    out, err = p.communicate()
-    wall = time.monotonic() - t0
-    return p.returncode, out, err, wall, None, None
+    return p.returncode, stdout, stderr, wall, rss, cpu
 
 
 def wait_idle(max_load, max_wait):
