@@ -54,42 +54,43 @@ inline std::pair<void*, std::size_t> whole_pages(const void* p, std::size_t byte
     return {reinterpret_cast<void*>(lo), static_cast<std::size_t>(hi - lo)};
 }
 
+/// madvise(`advice`) on the whole pages inside [p, p + bytes) (see whole_pages). True when
+/// there were such pages and the kernel took the advice; false elsewhere than on Linux.
+inline bool advise_pages([[maybe_unused]] const void* p, [[maybe_unused]] std::size_t bytes,
+                         [[maybe_unused]] int advice) noexcept {
+#if defined(__linux__)
+    const auto [start, len] = whole_pages(p, bytes);
+    return len != 0 && ::madvise(start, len, advice) == 0;
+#else
+    return false;
+#endif
+}
+
 /// Faults in the whole pages inside [p, p + bytes) now, zero-filled where not present yet,
 /// without changing what is there: an idle thread takes the page faults (the zeroing of fresh
 /// pages, a large part of a load under virtualisation) that a busy one would meet later. Safe
 /// while another thread writes to the same memory. A no-op where the call does not exist
 /// (it fails harmlessly before Linux 5.14).
-inline void populate(const void* p, std::size_t bytes) noexcept {
-#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
-    const auto [start, len] = whole_pages(p, bytes);
-    if (len != 0) ::madvise(start, len, MADV_POPULATE_WRITE);
-#else
-    (void)p;
-    (void)bytes;
+inline void populate([[maybe_unused]] const void* p, [[maybe_unused]] std::size_t bytes) noexcept {
+#if defined(MADV_POPULATE_WRITE)
+    advise_pages(p, bytes, MADV_POPULATE_WRITE);
 #endif
 }
 
 /// Maps the whole pages inside [p, p + bytes) of a file mapping now, in one call, instead of a
 /// page fault for every few pages as a reader meets them. A no-op where the call does not exist.
-inline void populate_read(const void* p, std::size_t bytes) noexcept {
-#if defined(__linux__) && defined(MADV_POPULATE_READ)
-    const auto [start, len] = whole_pages(p, bytes);
-    if (len != 0) ::madvise(start, len, MADV_POPULATE_READ);
-#else
-    (void)p;
-    (void)bytes;
+inline void populate_read([[maybe_unused]] const void* p, [[maybe_unused]] std::size_t bytes) noexcept {
+#if defined(MADV_POPULATE_READ)
+    advise_pages(p, bytes, MADV_POPULATE_READ);
 #endif
 }
 
 /// Asks for 2 MiB pages on the whole pages inside [p, p + bytes) where the kernel gives them,
 /// without faulting anything in. True when the advice was taken.
-inline bool advise_huge_pages(void* p, std::size_t bytes) noexcept {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    const auto [start, len] = whole_pages(p, bytes);
-    return len != 0 && huge_pages_available() && ::madvise(start, len, MADV_HUGEPAGE) == 0;
+inline bool advise_huge_pages([[maybe_unused]] void* p, [[maybe_unused]] std::size_t bytes) noexcept {
+#if defined(MADV_HUGEPAGE)
+    return huge_pages_available() && advise_pages(p, bytes, MADV_HUGEPAGE);
 #else
-    (void)p;
-    (void)bytes;
     return false;
 #endif
 }
