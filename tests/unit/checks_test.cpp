@@ -473,3 +473,58 @@ TEST_CASE("claim groups are the same on any number of threads", "[checks][groups
         CHECK(g.in_group_order<std::uint64_t>([](claim_index i) { return std::uint64_t{i} * 3 + 1; }, threads) == want);
     }
 }
+
+TEST_CASE("each built-in checker runs alone on a corpus and converts to a named checker", "[checks]") {
+    auto b = two_sources();
+    rule r;
+    r.total = {"x", "total", {}};
+    r.parts = {{"x", "a", {}}, {"x", "b", {}}};
+    b.add_rule(r);
+    b.vocabulary("status", {{"open", "closed"}, {}, false});
+    b.claim("a", "x", "total").id("t").is(100);
+    b.claim("a", "x", "a").id("pa").is(10);
+    b.claim("a", "x", "b").id("pb").is(20);  // 30 against 100: a rule violation
+    b.claim("a", "x", "status").id("s1").is("open");
+    b.claim("b", "x", "status").id("s2").is("shut");  // a conflict, and a token outside the vocabulary
+    const auto c = b.build();
+
+    // Alone, each reports its own kinds and fills only its own stats.
+    const report rc = conflicts(c);
+    CHECK(rc.stats.claims == 5);
+    CHECK(rc.stats.conflicting_pairs == 1);
+    CHECK(rc.stats.rule_violations == 0);
+    CHECK(rc.stats.input_warnings == 0);
+    REQUIRE(rc.findings.size() == 1);
+    CHECK(rc.findings[0].kind == kinds::conflict);
+
+    const report rr = rules(c);
+    CHECK(rr.stats.rule_violations == 1);
+    CHECK(rr.stats.conflicting_pairs == 0);
+    REQUIRE(rr.findings.size() == 1);
+    CHECK(rr.findings[0].kind == kinds::rule_violation);
+
+    const report rw = input_warnings(c);
+    CHECK(rw.stats.input_warnings == 1);
+    CHECK(rw.stats.conflicting_pairs == 0);
+    REQUIRE(rw.findings.size() == 1);
+    CHECK(rw.findings[0].kind == kinds::input_warning);
+
+    // Options reach the checker run alone: `only` filters its findings, never its stats.
+    check_options only_warnings;
+    only_warnings.only = {std::string(kinds::input_warning)};
+    const report filtered = conflicts(c, only_warnings);
+    CHECK(filtered.findings.empty());
+    CHECK(filtered.stats.conflicting_pairs == 1);
+
+    // As `checker` values they keep their names and give what check() gives with them.
+    const std::vector<checker> ks = {conflicts, rules, input_warnings};
+    REQUIRE(ks.size() == 3);
+    CHECK(ks[0].name == "conflicts");
+    CHECK(ks[1].name == "rules");
+    CHECK(ks[2].name == "input_warnings");
+    const report all = check(c, ks);
+    CHECK(all.stats.conflicting_pairs == 1);
+    CHECK(all.stats.rule_violations == 1);
+    CHECK(all.stats.input_warnings == 1);
+    CHECK(all.findings.size() == 3);
+}

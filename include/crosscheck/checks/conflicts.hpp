@@ -911,7 +911,8 @@ void ordered_parallel(std::size_t n, unsigned threads, MakeState make_state, Wor
 /// source disagrees with itself, and a single_origin note where a disputed value rests on one
 /// origin. Fills stats.keys, conflicting_pairs, conflicted_keys and self_contradictions.
 /// Cost: O(n log n) plus the findings; pairs are counted, never enumerated, in large keys.
-struct conflicts_fn {
+struct conflicts_fn : detail::checker_base<conflicts_fn> {
+    using checker_base::operator();
     static constexpr const char* name = "conflicts";
 
     void operator()(const check_context& ctx, report& out) const {
@@ -952,18 +953,6 @@ struct conflicts_fn {
             for (auto [a, b] : listed) out.pairs.emplace_back(std::string(c.claim_id(a)), std::string(c.claim_id(b)));
             out.pairs_complete = complete;
         }
-    }
-
-    /// Runs only this checker on a corpus.
-    report operator()(const corpus& c, const check_options& o = {}) const {
-        report r;
-        r.stats.claims = c.size();
-        check_context ctx(c, o);
-        (*this)(ctx, r);
-        return r;
-    }
-    operator checker() const {
-        return {name, [](const check_context& ctx, report& r) { conflicts_fn{}(ctx, r); }};
     }
 };
 

@@ -423,6 +423,29 @@ struct checker {
     std::function<void(const check_context&, report&)> run;
 };
 
+namespace detail {
+
+/// What each built-in checker `Derived` (a `name` and `operator()(const check_context&,
+/// report&) const`) also offers: a run on a corpus of its own, and conversion to a `checker`.
+/// Derived classes bring the overload in with `using checker_base<Derived>::operator();`.
+template <class Derived>
+struct checker_base {
+    /// Runs only this checker on a corpus.
+    report operator()(const corpus& c, const check_options& o = {}) const {
+        report r;
+        r.stats.claims = c.size();
+        check_context ctx(c, o);
+        const auto& self = static_cast<const Derived&>(*this);
+        self(ctx, r);
+        return r;
+    }
+    operator checker() const {
+        return {Derived::name, [](const check_context& ctx, report& r) { Derived{}(ctx, r); }};
+    }
+};
+
+}  // namespace detail
+
 }  // namespace crosscheck
 
 #endif

@@ -84,7 +84,8 @@ inline std::vector<std::pair<claim_index, claim_index>> duplicate_ids(const corp
 /// Input warnings (§3): tokens outside a declared vocabulary, quantities whose units cannot be
 /// converted to each other, values of different kinds for one key, references to sources that
 /// are not declared, duplicate claim ids. Each names the claim, the field and what was expected.
-struct input_warnings_fn {
+struct input_warnings_fn : detail::checker_base<input_warnings_fn> {
+    using checker_base::operator();
     static constexpr const char* name = "input_warnings";
 
     void operator()(const check_context& ctx, report& out) const {
@@ -257,17 +258,6 @@ struct input_warnings_fn {
             f.claims.emplace_back(c.claim_id(first));
             add(std::move(f));
         }
-    }
-
-    report operator()(const corpus& c, const check_options& o = {}) const {
-        report r;
-        r.stats.claims = c.size();
-        check_context ctx(c, o);
-        (*this)(ctx, r);
-        return r;
-    }
-    operator checker() const {
-        return {name, [](const check_context& ctx, report& r) { input_warnings_fn{}(ctx, r); }};
     }
 };
 

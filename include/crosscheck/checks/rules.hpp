@@ -38,7 +38,8 @@ struct rule_claim {
 /// several disagreeing values is checked with each. Interval arithmetic carries the hedges
 /// ("about", "over") through the sum. A reference matches the quantity claims of its subject,
 /// predicate and exact scope, whatever their modality (§1).
-struct rules_fn {
+struct rules_fn : detail::checker_base<rules_fn> {
+    using checker_base::operator();
     static constexpr const char* name = "rules";
 
     void operator()(const check_context& ctx, report& out) const {
@@ -55,17 +56,6 @@ struct rules_fn {
             for (std::size_t k = 0; k < refs.size(); ++k) per_ref[k] = matching(c, ctx, group_of, *refs[k], about);
             check_rule(ctx, r, ri, refs, per_ref, out);
         }
-    }
-
-    report operator()(const corpus& c, const check_options& o = {}) const {
-        report r;
-        r.stats.claims = c.size();
-        check_context ctx(c, o);
-        (*this)(ctx, r);
-        return r;
-    }
-    operator checker() const {
-        return {name, [](const check_context& ctx, report& r) { rules_fn{}(ctx, r); }};
     }
 
 private:
