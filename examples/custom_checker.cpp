@@ -50,8 +50,9 @@ int main() {
     b.source("council").outlet("Northport Council").published("2025-06-01");
     // Reported in March as a fact about June: flagged.
     b.claim("gazette", "harbour-bridge", "status").id("g1").is("closed").valid("2025-06", "2025-07");
-    // The same, as a plan: fine.
-    b.claim("gazette", "harbour-bridge", "toll").id("g2").is(2.5, "EUR").planned().valid("2025-06", "");
+    // The same, as a plan: fine. (With `from` alone it would be vouched for no day, §3.3: the
+    // built-in input warnings would say so.)
+    b.claim("gazette", "harbour-bridge", "toll").id("g2").is(2.5, "EUR").planned().valid("2025-06", "2025-12");
     // In June, about June: fine, but it contradicts the gazette.
     b.claim("council", "harbour-bridge", "status").id("c1").is("open").valid("2025-06");
     const crosscheck::corpus corpus = b.build();

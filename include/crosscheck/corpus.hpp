@@ -122,7 +122,8 @@ public:
     std::string_view quote() const noexcept;
     /// The quote's language: the claim's own, else its source's.
     std::string_view lang() const noexcept;
-    /// §3.3: the period the claim is vouched for.
+    /// §3.3: the period the claim is vouched for; empty (not `ok()`) when it is vouched for no day
+    /// (`from` after its source's publication).
     period assertion_period() const noexcept;
     /// The whole claim as a value type.
     claim<any_value> to_claim() const;
@@ -623,7 +624,9 @@ public:
     claim_iterator begin() const noexcept { return {this, 0}; }
     claim_iterator end() const noexcept { return {this, static_cast<claim_index>(claims_.size())}; }
 
-    /// §3.3: the assertion period of claim `i`.
+    /// §3.3: the assertion period of claim `i`. Empty (not `ok()`) for a `from`-only claim whose
+    /// `from` comes after its source's publication: the source vouches for no day of it, so the
+    /// claim is compared with nothing (and input_warnings says so).
     period assertion_period(claim_index i) const noexcept {
         const auto& r = claims_[i];
         const auto& pub = sources_[r.source].published;
@@ -632,7 +635,7 @@ public:
             case validity::form::range: {
                 period p = r.valid_span();
                 if (!p.open_start() && p.open_end() && pub)  // `from` only: up to the publication
-                    return {p.first(), std::max(p.first(), pub->last()), p.first_precision(), pub->last_precision()};
+                    return {p.first(), pub->last(), p.first_precision(), pub->last_precision()};
                 return p;
             }
             case validity::form::none: break;

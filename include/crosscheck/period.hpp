@@ -40,7 +40,7 @@ class period {
 public:
     /// All time: open at both ends.
     constexpr period() noexcept = default;
-    /// The days `first`..`last` inclusive. Precondition: first <= last.
+    /// The days `first`..`last` inclusive; empty (not `ok()`) when `first` > `last`.
     constexpr period(day_number first, day_number last, precision first_prec = precision::day,
                      precision last_prec = precision::day) noexcept
         : first_(first), last_(last), first_prec_(first_prec), last_prec_(last_prec) {}
@@ -69,8 +69,10 @@ public:
     /// A period is valid when it is not empty.
     constexpr bool ok() const noexcept { return first_ <= last_; }
 
-    /// Inclusive overlap: periods that share one day overlap.
-    constexpr bool overlaps(const period& o) const noexcept { return first_ <= o.last_ && o.first_ <= last_; }
+    /// Inclusive overlap: periods that share one day overlap. An empty period overlaps nothing.
+    constexpr bool overlaps(const period& o) const noexcept {
+        return ok() && o.ok() && first_ <= o.last_ && o.first_ <= last_;
+    }
     /// Whether every day of `o` lies in this period.
     constexpr bool contains(const period& o) const noexcept { return first_ <= o.first_ && o.last_ <= last_; }
     constexpr bool contains(day_number d) const noexcept { return first_ <= d && d <= last_; }

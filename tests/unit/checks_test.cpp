@@ -80,6 +80,51 @@ TEST_CASE("a claim whose `from` ends at its source's publication date", "[checks
     CHECK(pairs_of(b2.build()) == pair_set{{"f1", "f2"}});
 }
 
+TEST_CASE("a claim whose `from` comes after its source's publication is vouched for no day", "[checks][traps]") {
+    // Source a, published 2025-11, says "banned from 2026-02": from 2026-02 through 2025-11 is no
+    // day at all (§3.3), so the claim is compared with nothing; its key still counts, and an input
+    // warning says why it takes part in nothing.
+    auto b = two_sources();  // a: 2025-11, b: 2026-01
+    b.claim("a", "chip", "status").id("g1").is("banned").valid("2026-02", "");
+    b.claim("b", "chip", "status").id("g2").is("allowed").valid("2026");        // covers 2026-02
+    b.claim("b", "chip", "status").id("g3").is("restricted");                   // timeless
+    b.claim("a", "chip", "status").id("g4").is("banned").valid("2025-06", "");  // through 2025-11
+    auto c = b.build();
+    CHECK_FALSE(c.assertion_period(0).ok());
+    CHECK_FALSE(c.assertion_period(0).overlaps(period{}));  // not even with all time
+    CHECK(c.assertion_period(3) == period::between(parse_date("2025-06"), parse_date("2025-11")));
+    CHECK(pairs_of(c) == pair_set{{"g2", "g3"}, {"g3", "g4"}});
+    auto r = check(c);
+    CHECK(r.stats.keys == 1);
+    CHECK(r.stats.conflicting_pairs == 2);
+    CHECK(r.stats.self_contradictions == 1);  // g2 and g3, both b's
+    CHECK(r.stats.input_warnings == 1);
+    REQUIRE(r.count(kinds::input_warning) == 1);
+    const finding* w = nullptr;
+    for (const auto& f : r.findings)
+        if (f.kind == kinds::input_warning) w = &f;
+    REQUIRE(w != nullptr);
+    CHECK(w->field == "valid");
+    CHECK(w->claims == std::vector<std::string>{"g1"});
+    CHECK(w->message ==
+          "claim 'g1' valid: valid from 2026-02, after its source 'a' was published (2025-11): a source "
+          "cannot vouch for what comes after it was published, so the claim is vouched for no day and is "
+          "compared with nothing (give a `to`, or a single Date, for a period taken as written)");
+    // A sum rule whose part is vouched for no day has no time at which every reference has a
+    // value, so it is not checked (it would be violated on 2026-02 if the part counted).
+    auto b2 = two_sources();
+    rule sum;
+    sum.total = {"x", "total", {}};
+    sum.parts = {{"x", "a", {}}, {"x", "b", {}}};
+    b2.add_rule(sum);
+    b2.claim("b", "x", "total").is(100).valid("2026");
+    b2.claim("b", "x", "a").is(10).valid("2026");
+    b2.claim("a", "x", "b").is(20).valid("2026-02", "");
+    CHECK(check(b2.build()).stats.rule_violations == 0);
+    b2.claim("b", "x", "b").is(20).valid("2026");  // now every reference has a value in 2026
+    CHECK(check(b2.build()).stats.rule_violations == 1);
+}
+
 TEST_CASE("undated claims: timeless by default, the publication period with default_valid", "[checks]") {
     auto b = two_sources();  // a: 2025-11, b: 2026-01
     b.claim("a", "firm", "trains_in").id("d1").is("abroad");

@@ -213,7 +213,7 @@ ref_claim reduce(const world& w, const claim<any_value>& c) {
         bool has_from = !c.valid.span.open_start(), has_to = !c.valid.span.open_end();
         if (has_from) r.from = c.valid.span.first();
         if (has_to) r.to = c.valid.span.last();
-        if (has_from && !has_to && pub) r.to = std::max<std::int64_t>(pub->last(), r.from);
+        if (has_from && !has_to && pub) r.to = pub->last();  // empty when `from` is later
     } else if (w.default_published.count(r.predicate) && pub) {
         r.from = pub->first();
         r.to = pub->last();
@@ -246,6 +246,7 @@ bool comparable(const world& w, const ref_claim& a, const ref_claim& b) {
         if (it == b.scope.end() || it->second == t) continue;
         if (!token_contains(w, d, t, it->second) && !token_contains(w, d, it->second, t)) return false;
     }
+    if (a.from > a.to || b.from > b.to) return false;  // vouched for no day: compared with nothing
     if (!(a.from <= b.to && b.from <= a.to)) return false;
     return a.planned == b.planned;
 }

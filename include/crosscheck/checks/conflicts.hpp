@@ -139,6 +139,10 @@ private:
             const claim_index i = all_[first + k];
             const auto& r = c_.stored(i);
             const period per = c_.assertion_period(i);
+            if (!per.ok()) {  // vouched for no day (§3.3): compared with nothing, but its key counts
+                distinct_scopes_.push_back(r.scope);
+                continue;
+            }
             member m{};
             m.idx = i;
             m.from = per.first();

@@ -83,7 +83,8 @@ inline std::vector<std::pair<claim_index, claim_index>> duplicate_ids(const corp
 
 /// Input warnings (§3): tokens outside a declared vocabulary, quantities whose units cannot be
 /// converted to each other, values of different kinds for one key, references to sources that
-/// are not declared, duplicate claim ids. Each names the claim, the field and what was expected.
+/// are not declared, claims vouched for no day (`from` after the source's publication),
+/// duplicate claim ids. Each names the claim, the field and what was expected.
 struct input_warnings_fn : detail::checker_base<input_warnings_fn> {
     using checker_base::operator();
     static constexpr const char* name = "input_warnings";
@@ -248,6 +249,26 @@ struct input_warnings_fn : detail::checker_base<input_warnings_fn> {
                             "', which is not declared in `sources`";
                 add(std::move(f));
             }
+        }
+
+        // Claims vouched for no day (§3.3): `from` only, after their source's publication. Only
+        // sources with a `published` date can make one (a CSV table has none: no pass at all).
+        bool any_published = false;
+        for (source_index s = 0; s < c.source_count() && !any_published; ++s)
+            any_published = c.source_at(s).published.has_value();
+        for (claim_index i = 0; any_published && i < c.size(); ++i) {
+            if (c.assertion_period(i).ok()) continue;
+            const auto& r = c.stored(i);
+            const auto& src = c.source_at(r.source);
+            char from[detail::period_text_max];
+            const auto from_len = static_cast<std::size_t>(
+                detail::put_date_text(from, r.valid_from, r.valid_span().first_precision()) - from);
+            add(warning(i, "valid",
+                        "valid from " + std::string(from, from_len) + ", after its source '" + src.id +
+                            "' was published (" + to_string(*src.published) +
+                            "): a source cannot vouch for what comes after it was published, so the claim "
+                            "is vouched for no day and is compared with nothing (give a `to`, or a single "
+                            "Date, for a period taken as written)"));
         }
 
         // Duplicate claim ids, each reported on its later claim, naming the first one.

@@ -75,8 +75,10 @@ private:
             interval iv;
             if (rec.is_bounds_form()) iv = {rec.a, rec.b};
             else iv = quantity(rec.a, rec.approx_kind()).to_interval(about);
+            const period when = c.assertion_period(*i);
+            if (!when.ok()) continue;  // vouched for no day (§3.3): no time to check it at
             auto [base, f] = c.unit_base(rec.sym);
-            out.push_back({*i, c.assertion_period(*i), {iv.lo * f, iv.hi * f}, base});
+            out.push_back({*i, when, {iv.lo * f, iv.hi * f}, base});
         }
         return out;
     }
