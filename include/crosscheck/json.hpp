@@ -448,7 +448,7 @@ public:
         sources(c, st);
     }
 
-    /// Claims and rules. Claims naming a source no file declared are errors.
+    /// Claims and rules. A claim naming a source no file lists gets a warning (when any is listed).
     void add_claims(corpus& c, json_load_state& st) {
         if (!parsed_) return;
         st.sync(c);
@@ -754,11 +754,13 @@ private:
             json_reader r;
             claim<any_value> cl;
             r.claim_fields(j, cl);
-            if (!cl.source.empty()) {
-                if (!st.listed_sources.count(cl.source)) {
-                    auto g = r.enter("source");
-                    r.error("unknown source '" + cl.source + "': no source with this id is declared");
-                }
+            // §1 lets `sources` be empty and does not ask that a claim's source be listed: one that
+            // is not is a source without metadata (as every source of a CSV table is). Where the
+            // corpus lists sources, an unlisted one is likely a typo, so say so.
+            if (!cl.source.empty() && !st.source_ids.empty() && !st.listed_sources.count(cl.source)) {
+                auto g = r.enter("source");
+                r.warning("unknown source '" + cl.source +
+                          "': no source with this id is declared; taken as a source without metadata");
             }
             for (std::size_t k = 0; k < cl.cites.size(); ++k) {
                 auto s = c.find_source(cl.cites[k]);

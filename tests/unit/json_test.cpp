@@ -1,5 +1,6 @@
 // crosscheck — verify claims against their sources.
 // Distributed under the Boost Software License, Version 1.0.
+#include <crosscheck/checks.hpp>
 #include <crosscheck/json.hpp>
 
 #include <crosscheck/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
@@ -366,20 +367,52 @@ TEST_CASE("diagnostics read like compiler messages", "[json][diagnostic]") {
     CHECK(ex.diagnostics().size() == 2);
 }
 
+TEST_CASE("a claim whose source is not listed loads, as a source without metadata", "[json]") {
+    // §1 lets `sources` be empty and does not ask that a claim's source be listed there.
+    const std::string none = R"({"format": "crosscheck/1", "sources": [], "claims": [
+        {"id": "a", "source": "reuters", "subject": "x", "predicate": "p", "value": "open"},
+        {"id": "b", "source": "ap", "subject": "x", "predicate": "p", "value": "closed"}]})";
+    corpus c;
+    auto r = load_json(none, c);
+    CHECK(r.ok());
+    CHECK(r.errors.empty());
+    CHECK(r.warnings.empty());  // nothing listed: read like a CSV table, nothing to warn about
+    REQUIRE(c.size() == 2);
+    CHECK(c[1].source_id() == "ap");
+    CHECK_FALSE(c.declared(c.stored(1).source));
+    CHECK(check(c).stats.conflicting_pairs == 1);
+
+    // Where sources are listed, an unlisted one (here a case typo: ids are exact) is warned about
+    // at load, and again by the check's input warnings; the claim is still loaded and checked.
+    const std::string some = R"({"format": "crosscheck/1", "sources": [{"id": "s"}], "claims": [
+        {"id": "a", "source": "s", "subject": "x", "predicate": "p", "value": "open"},
+        {"id": "b", "source": "S", "subject": "x", "predicate": "p", "value": "closed"}]})";
+    corpus c2;
+    auto r2 = load_json(some, c2);
+    CHECK(r2.ok());
+    REQUIRE(r2.warnings.size() == 1);
+    CHECK(to_string(r2.warnings[0]) ==
+          "<input>:3:31: warning: claim 'b' field 'source': unknown source 'S': no source with this id is "
+          "declared; taken as a source without metadata");
+    REQUIRE(c2.size() == 2);
+    const auto rep = check(c2);
+    CHECK(rep.stats.conflicting_pairs == 1);
+    CHECK(rep.stats.input_warnings == 1);
+}
+
 TEST_CASE("read_json_file throws load_error with every diagnostic", "[json]") {
     const std::string path = "/tmp/crosscheck_json_test_bad.json";
     {
         std::ofstream out(path);
-        out << R"({"format": "crosscheck/1", "sources": [], "claims": [{"source": "nope", "subject": "x", "predicate": "p", "value": 1}]})";
+        out << R"({"format": "crosscheck/1", "sources": [], "claims": [{"source": "s", "subject": "x", "predicate": "p", "value": 1, "valid": "2025-13"}]})";
     }
     try {
         (void)read_json_file(path);
         FAIL("expected load_error");
     } catch (const load_error& e) {
         REQUIRE(e.diagnostics().size() == 1);
-        CHECK(to_string(e.diagnostics()[0]) == path +
-                                                   ":1:65: error: claims[0] field 'source': unknown source 'nope': "
-                                                   "no source with this id is declared");
+        CHECK(to_string(e.diagnostics()[0]) ==
+              path + ":1:125: error: claims[0] field 'valid': invalid date '2025-13': month must be 01-12");
     }
     std::remove(path.c_str());
     CHECK(read_json_file(example_path).size() == 18);
