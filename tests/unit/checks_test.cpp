@@ -345,18 +345,19 @@ TEST_CASE("input warnings: vocabulary, undeclared sources, duplicate ids", "[che
     b.claim("ghost", "x", "status").id("v2").is("open");
     b.claim("a", "x", "other").id("v1").is("y");
     b.source("c").cites("nowhere");
+    b.source("d").translation_of("elsewhere");
     auto r = check(b.build());
     std::set<std::string> fields;
     for (const auto& f : r.findings)
         if (f.kind == kinds::input_warning) fields.insert(f.field);
-    CHECK(fields == std::set<std::string>{"value", "source", "id", "cites"});
+    CHECK(fields == std::set<std::string>{"value", "source", "id", "cites", "translation_of"});
     bool vocab_msg = false;
     for (const auto& f : r.findings)
         vocab_msg = vocab_msg || f.message ==
                                      "claim 'v1' value: token 'Shut' is not in the vocabulary of 'status' "
                                      "(expected one of: open, closed)";
     CHECK(vocab_msg);
-    CHECK(r.stats.input_warnings == 4);
+    CHECK(r.stats.input_warnings == 5);
 }
 
 TEST_CASE("check_options::only filters findings but keeps stats", "[checks]") {

@@ -240,11 +240,13 @@ struct input_warnings_fn : detail::checker_base<input_warnings_fn> {
                                         "cited source '" + c.source_at(s).id + "' is not declared in `sources`"));
             }
             for (const auto& [s, missing] : c.dangling_source_references()) {
+                const auto& src = c.source_at(s);
+                const bool cited = std::find(src.cites.begin(), src.cites.end(), missing) != src.cites.end();
                 finding f;
                 f.kind = std::string(kinds::input_warning);
                 f.severity = severity::warning;
-                f.sources = {c.source_at(s).id};
-                f.field = "cites";
+                f.sources = {src.id};
+                f.field = cited ? "cites" : "translation_of";
                 f.message = "source '" + c.source_at(s).id + "' refers to '" + missing +
                             "', which is not declared in `sources`";
                 add(std::move(f));
