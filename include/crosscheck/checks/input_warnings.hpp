@@ -247,8 +247,7 @@ struct input_warnings_fn : detail::checker_base<input_warnings_fn> {
                 f.severity = severity::warning;
                 f.sources = {src.id};
                 f.field = cited ? "cites" : "translation_of";
-                f.message = "source '" + c.source_at(s).id + "' refers to '" + missing +
-                            "', which is not declared in `sources`";
+                f.message = "source '" + src.id + "' refers to '" + missing + "', which is not declared in `sources`";
                 add(std::move(f));
             }
         }
