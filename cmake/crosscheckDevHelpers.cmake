@@ -16,10 +16,10 @@ function(crosscheck_deps_by_includes libs_var missing_var)
     set(missing "")
     # include pattern | package to find | target to link
     set(table
-        "crosscheck/(json|io)\\.hpp|nlohmann/" "nlohmann_json" "crosscheck::json"
+        "crosscheck/io/(json|load)\\.hpp|nlohmann/" "nlohmann_json" "crosscheck::json"
         "crosscheck/fmt\\.hpp|fmt/" "fmt" "fmt::fmt"
         "CLI/" "CLI11" "CLI11::CLI11"
-        "crosscheck/catch2\\.hpp|catch2/" "Catch2" "crosscheck::catch2"
+        "crosscheck/testing/catch2\\.hpp|catch2/" "Catch2" "crosscheck::catch2"
         "sqlite3\\.h" "SQLite3" "SQLite::SQLite3")
     while(table)
         list(POP_FRONT table pattern package dep)

@@ -4,9 +4,9 @@
 // A fuller corpus built in C++: entities with aliases, a vocabulary with compatible tokens, scopes
 // that contain each other, units, approximate figures, dates, planned figures, a translation, an
 // echo and a sum rule. The story (a rail tunnel in a made-up city) is invented for the example.
-#include <crosscheck/builder.hpp>
-#include <crosscheck/checks.hpp>
-#include <crosscheck/format.hpp>
+#include <crosscheck/check/check.hpp>
+#include <crosscheck/corpus/builder.hpp>
+#include <crosscheck/report/text.hpp>
 
 #include <iostream>
 #include <map>

@@ -4,9 +4,9 @@
 // A checker of your own, run next to the built-in ones. This one flags claims about a time after
 // their source was published that are not marked as plans: a newspaper of March cannot report
 // what happens in June, it can only announce it. The story is invented for the example.
-#include <crosscheck/builder.hpp>
-#include <crosscheck/checks.hpp>
-#include <crosscheck/format.hpp>
+#include <crosscheck/check/check.hpp>
+#include <crosscheck/corpus/builder.hpp>
+#include <crosscheck/report/text.hpp>
 
 #include <iostream>
 #include <string>

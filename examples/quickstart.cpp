@@ -4,9 +4,9 @@
 // The README's quick start: three reports about one (made-up) bridge. Two say it is closed, but one
 // of them only repeats the other; a third says it is open. crosscheck finds the contradiction and
 // notices that "closed" has two outlets but a single origin.
-#include <crosscheck/builder.hpp>
-#include <crosscheck/checks.hpp>
-#include <crosscheck/format.hpp>
+#include <crosscheck/check/check.hpp>
+#include <crosscheck/corpus/builder.hpp>
+#include <crosscheck/report/text.hpp>
 
 #include <iostream>
 

@@ -18,7 +18,7 @@ clang_tidy=$(command -v clang-tidy-14 || command -v clang-tidy || true)
 files=("$@")
 if [[ ${#files[@]} -eq 0 ]]; then
     # The unit tests and examples include every header, which the header filter then checks.
-    mapfile -t files < <(ls tests/unit/*.cpp examples/*.cpp examples/*/*.cpp 2>/dev/null || true)
+    mapfile -t files < <(ls tests/unit/*/*.cpp examples/*.cpp examples/*/*.cpp 2>/dev/null || true)
 fi
 status=0
 for f in "${files[@]}"; do

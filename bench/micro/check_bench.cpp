@@ -6,10 +6,10 @@
 
 #include "micro_corpus.hpp"
 
-#include <crosscheck/checks.hpp>
-#include <crosscheck/checks/context.hpp>
-#include <crosscheck/csv.hpp>
-#include <crosscheck/report_json.hpp>
+#include <crosscheck/check/check.hpp>
+#include <crosscheck/check/context.hpp>
+#include <crosscheck/io/csv.hpp>
+#include <crosscheck/report/json.hpp>
 
 #include <benchmark/benchmark.h>
 

@@ -7,7 +7,7 @@
 
 #include "micro_corpus.hpp"
 
-#include <crosscheck/detail/counting.hpp>
+#include <crosscheck/check/detail/counting.hpp>
 
 #include <benchmark/benchmark.h>
 

@@ -7,7 +7,7 @@
 
 #include "micro_corpus.hpp"
 
-#include <crosscheck/symbols.hpp>
+#include <crosscheck/corpus/names.hpp>
 
 #include <benchmark/benchmark.h>
 

@@ -9,7 +9,7 @@
 // subject, regional scopes, stale and erroneous claims, 0.3% kind slips); it is not
 // byte-identical to gen_claims.py and its counts are not SPEC's, only its statistics are alike.
 
-#include <crosscheck/detail/counting.hpp>
+#include <crosscheck/check/detail/counting.hpp>
 
 #include <date/date.h>
 

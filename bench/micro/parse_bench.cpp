@@ -6,8 +6,8 @@
 
 #include "micro_corpus.hpp"
 
-#include <crosscheck/csv.hpp>
-#include <crosscheck/period.hpp>
+#include <crosscheck/io/csv.hpp>
+#include <crosscheck/model/period.hpp>
 
 #include <benchmark/benchmark.h>
 

@@ -6,7 +6,7 @@
 // Pieces shared by the data-set converters: a converted data set (evidence + gold standard),
 // text helpers, file reading.
 
-#include <crosscheck/resolve.hpp>
+#include <crosscheck/resolve/methods.hpp>
 
 #include <cctype>
 #include <fstream>

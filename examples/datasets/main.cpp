@@ -12,7 +12,7 @@
 #include "flight.hpp"
 #include "population.hpp"
 
-#include <crosscheck/resolve.hpp>
+#include <crosscheck/resolve/methods.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -13,12 +13,12 @@
 #include "resolve_command.hpp"
 #include "terminal.hpp"
 
-#include <crosscheck/checks.hpp>
-#include <crosscheck/corpus.hpp>
-#include <crosscheck/format.hpp>
-#include <crosscheck/io.hpp>
-#include <crosscheck/json.hpp>
-#include <crosscheck/report.hpp>
+#include <crosscheck/check/check.hpp>
+#include <crosscheck/corpus/corpus.hpp>
+#include <crosscheck/io/json.hpp>
+#include <crosscheck/io/load.hpp>
+#include <crosscheck/report/report.hpp>
+#include <crosscheck/report/text.hpp>
 #include <crosscheck/version.hpp>
 
 #include <CLI/CLI.hpp>

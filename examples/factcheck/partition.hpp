@@ -11,9 +11,9 @@
 #ifndef CROSSCHECK_FACTCHECK_PARTITION_HPP
 #define CROSSCHECK_FACTCHECK_PARTITION_HPP
 
-#include <crosscheck/corpus.hpp>
-#include <crosscheck/json.hpp>
-#include <crosscheck/report.hpp>
+#include <crosscheck/corpus/corpus.hpp>
+#include <crosscheck/io/json.hpp>
+#include <crosscheck/report/report.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -2,14 +2,14 @@
 // Distributed under the Boost Software License, Version 1.0.
 //
 // `crosscheck resolve`: which value of each disputed key is most likely true, by one of the
-// resolution methods of crosscheck/resolve.hpp, and how reliable each source looks to it.
+// resolution methods of crosscheck/resolve/methods.hpp, and how reliable each source looks to it.
 #ifndef CROSSCHECK_FACTCHECK_RESOLVE_COMMAND_HPP
 #define CROSSCHECK_FACTCHECK_RESOLVE_COMMAND_HPP
 
-#include <crosscheck/corpus.hpp>
-#include <crosscheck/format.hpp>
-#include <crosscheck/resolve.hpp>
-#include <crosscheck/resolve_corpus.hpp>
+#include <crosscheck/corpus/corpus.hpp>
+#include <crosscheck/report/text.hpp>
+#include <crosscheck/resolve/from_corpus.hpp>
+#include <crosscheck/resolve/methods.hpp>
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
@@ -59,7 +59,7 @@ inline resolve_outcome resolve_corpus(const crosscheck::corpus& c, const crossch
     for (const auto& it : res.items) {
         if (!it.resolved() || (!all && it.ranked.size() < 2)) continue;
         resolved_item ri;
-        // The key is "subject|predicate|scope[|planned]" (resolve_corpus.hpp).
+        // The key is "subject|predicate|scope[|planned]" (resolve/from_corpus.hpp).
         std::vector<std::string> parts;
         std::string::size_type from = 0;
         for (;;) {

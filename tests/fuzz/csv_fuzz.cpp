@@ -3,8 +3,8 @@
 //
 // libFuzzer target: the CSV loader must never crash or read out of bounds, and the claims it
 // accepts must survive a trip through the JSON corpus form unchanged.
-#include <crosscheck/csv.hpp>
-#include <crosscheck/json.hpp>
+#include <crosscheck/io/csv.hpp>
+#include <crosscheck/io/json.hpp>
 
 #include <cstddef>
 #include <cstdint>

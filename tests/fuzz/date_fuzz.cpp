@@ -3,8 +3,8 @@
 //
 // libFuzzer target: the Date and period parsers. A parsed Date prints back to text that parses to
 // the same period; the CSV loader's fast YYYY-MM-DD path agrees with the general parser.
-#include <crosscheck/detail/csv_parser.hpp>
-#include <crosscheck/period.hpp>
+#include <crosscheck/io/detail/csv_parser.hpp>
+#include <crosscheck/model/period.hpp>
 
 #include <cstddef>
 #include <cstdint>

@@ -3,7 +3,7 @@
 //
 // libFuzzer target: the JSON corpus loader must never crash, hang or overflow the stack, and a
 // corpus it accepts must save and load back to the same JSON.
-#include <crosscheck/json.hpp>
+#include <crosscheck/io/json.hpp>
 
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // Must NOT compile: claim<T> needs value_traits<T> (a specialization or the ADL hooks
 // crosscheck_compare / crosscheck_to_string). The static_assert in claim<T> must be what fires.
 // CROSSCHECK_EXPECT_ERROR: claim<Value>: Value needs value_traits
-#include <crosscheck/claim.hpp>
+#include <crosscheck/model/claim.hpp>
 
 namespace no_traits {
 struct opaque {

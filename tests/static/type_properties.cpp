@@ -1,13 +1,13 @@
 // The type properties crosscheck promises (STYLE.md "Value types"), checked at compile time:
 // compiling this file is the test.
-#include <crosscheck/builder.hpp>
-#include <crosscheck/claim.hpp>
-#include <crosscheck/corpus.hpp>
-#include <crosscheck/period.hpp>
-#include <crosscheck/quantity.hpp>
-#include <crosscheck/rule.hpp>
-#include <crosscheck/source.hpp>
-#include <crosscheck/symbols.hpp>
+#include <crosscheck/corpus/builder.hpp>
+#include <crosscheck/corpus/corpus.hpp>
+#include <crosscheck/corpus/names.hpp>
+#include <crosscheck/model/claim.hpp>
+#include <crosscheck/model/period.hpp>
+#include <crosscheck/model/quantity.hpp>
+#include <crosscheck/model/rule.hpp>
+#include <crosscheck/model/source.hpp>
 
 #include <memory>
 #include <string>

@@ -1,0 +1,1 @@
+// an ordinary header of the check area
