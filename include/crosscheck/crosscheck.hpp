@@ -9,8 +9,9 @@
 // (Catch2, target crosscheck::catch2).
 //
 // Areas, from the bottom up; a header includes only its own area and the areas below it
-// (tests/layering.cmake checks this): detail (generic machinery), model, corpus, report, check,
+// (cmake/check_layering.cmake checks this): detail (generic machinery), model, corpus, report, check,
 // io, resolve, testing. docs/architecture.md describes each.
+// A `§N` in the headers' comments is section N of docs/format.md, the corpus format.
 
 #include <crosscheck/config.hpp>
 #include <crosscheck/version.hpp>

@@ -1,4 +1,4 @@
-// Unit tests for each rule of corpus-format.md §3 and each rule type of §1, including the traps
+// Unit tests for each rule of docs/format.md §3 and each rule type of §1, including the traps
 // that must NOT be reported.
 
 #include <crosscheck/check/check.hpp>

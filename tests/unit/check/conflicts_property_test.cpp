@@ -1,6 +1,6 @@
 // Property tests: on thousands of seeded random corpora, the optimized checker (pairwise for
 // small keys, counting for large ones) finds exactly the pairs of a brute-force reference that
-// is written here from the text of corpus-format.md §3, independently of the library's checker.
+// is written here from the text of docs/format.md §3, independently of the library's checker.
 
 #include <crosscheck/check/check.hpp>
 #include <crosscheck/corpus/corpus.hpp>

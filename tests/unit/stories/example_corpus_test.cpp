@@ -1,4 +1,4 @@
-// The worked case of the contract: shared/spec/example-corpus.json (copied to tests/data) must
+// The worked case of docs/format.md: tests/data/example-corpus.json must
 // give exactly the stats, conflict pairs, self-contradictions and corroboration counts of
 // example-corpus.expected.json. The expected file is read, not restated here.
 
