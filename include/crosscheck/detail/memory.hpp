@@ -96,8 +96,8 @@ inline bool advise_huge_pages([[maybe_unused]] void* p, [[maybe_unused]] std::si
 }
 
 /// Prepares [p, p + bytes), about to be written, for few page faults. Why: each first touch of
-/// a fresh 4 KiB page is a page fault of its own, microseconds each (around 10 under
-/// virtualisation), and a large check writes hundreds of megabytes of fresh arrays. On 2 MiB
+/// a fresh 4 KiB page is a page fault of its own, costly above all under virtualisation,
+/// and a large check writes hundreds of megabytes of fresh arrays. On 2 MiB
 /// pages a fault covers 512 times as much; where the kernel has none, the pages are populated
 /// in one call instead (then at once, which is why only sizes about to be used are given).
 inline void prefault(void* p, std::size_t bytes) noexcept {
