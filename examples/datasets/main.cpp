@@ -159,7 +159,6 @@ int run_daily(const std::string& dir, const std::string& method, double toleranc
     std::fprintf(stderr, "%-18s %-12s %9s %7s %11s  %s\n", "dataset", "method", "precision", "items", "random-tie",
                  "published");
     bool found = false;
-    const crosscheck::resolve_options options;
     for (const auto& m : crosscheck::standard_methods()) {
         if (!method.empty() && m.name != method) continue;
         found = true;
@@ -167,7 +166,7 @@ int run_daily(const std::string& dir, const std::string& method, double toleranc
         std::size_t items = 0, correct = 0;
         nlohmann::json days_json = nlohmann::json::array();
         for (const auto& d : per_day) {
-            const auto sc = evaluate(d, m.run(d.ev, options));
+            const auto sc = evaluate(d, m.run(d.ev));
             const double p = sc.items ? static_cast<double>(sc.correct) / static_cast<double>(sc.items) : 0.0;
             sum += p;
             sum_random += sc.items ? sc.random_ties / static_cast<double>(sc.items) : 0.0;
@@ -234,7 +233,6 @@ int main(int argc, char** argv) {
             write_corpus(d, corpus_out);
         }
         if (source_accuracy) print_source_accuracy(d);
-        const crosscheck::resolve_options options;  // one set of defaults for every data set
         const auto figures = published_figures(d.name);
         std::fprintf(stderr, "%s: %zu sources, %zu items, %zu observations, gold %zu (%zu stated); loaded in %.1f s\n",
                      d.name.c_str(), d.ev.sources().size(), d.ev.items().size(), d.ev.observations().size(),
@@ -242,11 +240,12 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%-18s %-12s %9s %7s %11s  %s\n", "dataset", "method", "precision", "items", "random-tie",
                      "published");
         bool found = false;
+        // Each method with its defaults: one set for every data set.
         for (const auto& m : crosscheck::standard_methods()) {
             if (!method.empty() && m.name != method) continue;
             found = true;
             const auto s0 = std::chrono::steady_clock::now();
-            const auto r = m.run(d.ev, options);
+            const auto r = m.run(d.ev);
             const auto sc = evaluate(d, r);
             const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - s0).count();
             const double precision = sc.items ? static_cast<double>(sc.correct) / static_cast<double>(sc.items) : 0.0;

@@ -52,7 +52,7 @@ struct resolve_outcome {
 inline resolve_outcome resolve_corpus(const crosscheck::corpus& c, const crosscheck::named_method& method,
                                       const crosscheck::corpus_evidence_options& eo, bool all) {
     const crosscheck::corpus_evidence ce = crosscheck::to_evidence(c, eo);
-    const crosscheck::resolution res = method.run(ce.ev, crosscheck::resolve_options{});
+    const crosscheck::resolution res = method.run(ce.ev);
     resolve_outcome out;
     out.method = method.name;
     out.iterations = res.iterations;

@@ -223,7 +223,7 @@ public:
         items_[item].similarity = std::move(f);
     }
     /// Names the attribute an item is about ("scheduled_departure", a predicate). A source's accuracy
-    /// is then estimated per attribute too (resolve_options::accuracy_per_attribute): a site can be
+    /// is then estimated per attribute too (accu_options::accuracy_per_attribute): a site can be
     /// reliable on timetables and unreliable on actual times.
     void set_attribute(index item, std::string attribute) {
         CROSSCHECK_ASSERT(item < items_.size());
@@ -288,37 +288,58 @@ private:
     std::unordered_map<std::string, index> item_index_;
 };
 
-/// Parameters of the resolution methods: one set of defaults for every data set.
+/// Settings every resolution method shares. Each method takes its own options (below), which
+/// add what only that method reads; the defaults are one set for every data set.
 struct resolve_options {
     double default_prior = 0.8;        // accuracy of a source with no prior (Dong et al. start at 0.8)
     double support_threshold = 0.999;  // a similarity at or above this counts as the same value
     bool latest_per_source = true;     // a source's later statement (same item and period) supersedes
     double older_outweighs = 2.0;      // time-varying: an older value must score this many times the latest's
-    std::size_t max_iterations = 50;
-    double convergence = 1e-6;  // stop when no reliability moves more than this
-    double prior_weight = 0;    // iterative methods: the prior counts as this many statements
-    // TruthFinder (Yin, Han & Yu 2008)
-    double tf_initial_trust = 0.9;
-    double tf_dampening = 0.3;        // gamma
-    double tf_influence = 0.5;        // rho: weight of related facts
-    double tf_base_similarity = 0.5;  // similarity below this counts against a fact
-    // Accu family (Dong, Berti-Equille & Srivastava 2009)
+    std::size_t max_iterations = 50;   // iterative methods
+    double convergence = 1e-6;         // iterative methods: stop when no reliability moves more than this
+    double prior_weight = 0;           // iterative methods: the prior counts as this many statements
+};
+
+/// TruthFinder (Yin, Han & Yu 2008).
+struct truth_finder_options : resolve_options {
+    double initial_trust = 0.9;    // trust of a source with no prior
+    double dampening = 0.3;        // gamma
+    double influence = 0.5;        // rho: weight of related facts
+    double base_similarity = 0.5;  // similarity below this counts against a fact
+};
+
+/// The Accu family (Dong, Berti-Equille & Srivastava 2009): the weighted vote, Accu and AccuCopy.
+struct accu_options : resolve_options {
     double false_values = 100;       // n: number of false values of an item
     double similarity_weight = 0.5;  // rho of AccuSim: weight of similar values' votes
-    double min_accuracy = 0.01;
+    double min_accuracy = 0.01;      // a source's accuracy is kept in [min_accuracy, max_accuracy]
     double max_accuracy = 0.99;
-    // copy detection (AccuCopy)
-    double copy_prior = 0.2;             // alpha: prior probability that two sources are dependent
-    double copy_rate = 0.8;              // c: probability that a copier copies a given value
-    bool shared_truth_evidence = true;   // sharing a probably true value counts as (weak) evidence of copying
-    bool accuracy_per_attribute = true;  // Accu family: a source's accuracy per attribute of the items
+    bool accuracy_per_attribute = true;  // a source's accuracy per attribute of the items
                                          // (item_info::attribute), shrunk toward its overall accuracy
     double attribute_prior_weight = 10;  // ... as if its overall accuracy were that many statements
-    bool popular_false_values = true;    // a false value many sources state is likelier to be shared
-                                         // by chance (PopAccu): weaker evidence of copying
-    bool directional_copying = false;    // true: discount a vote by P(it copies an earlier provider);
-                                         // default: by P(the two are dependent either way), which
-                                         // resists a copying group that outnumbers the truth
+};
+
+/// Copy detection between sources (AccuCopy; Dong et al. 2009, section 3).
+struct copy_detection_options {
+    double copy_prior = 0.2;            // alpha: prior probability that two sources are dependent
+    double copy_rate = 0.8;             // c: probability that a copier copies a given value
+    bool shared_truth_evidence = true;  // sharing a probably true value counts as (weak) evidence of copying
+    bool popular_false_values = true;   // a false value many sources state is likelier to be shared
+                                        // by chance (PopAccu): weaker evidence of copying
+    bool directional_copying = false;   // true: discount a vote by P(it copies an earlier provider);
+                                        // default: by P(the two are dependent either way), which
+                                        // resists a copying group that outnumbers the truth
+};
+
+/// AccuCopy: Accu's options and those of its copy detection.
+struct accu_copy_options : accu_options {
+    copy_detection_options copying;
+};
+
+/// SimpleLCA and GuessLCA (Pasternack & Roth 2013).
+struct lca_options : resolve_options {
+    double min_honesty = 0.01;  // a source's honesty is kept in [min_honesty, max_honesty]
+    double max_honesty = 0.99;
 };
 
 /// One value of an item, as ranked by a method.

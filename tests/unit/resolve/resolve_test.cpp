@@ -25,6 +25,43 @@ const std::string& chosen(const crosscheck::resolution& r, const evidence_table&
     return ir->chosen().text;
 }
 
+// A small mixed evidence table: priors, a citation, attributes, a numeric tolerance, a copier.
+evidence_table figures_fixture() {
+    using crosscheck::candidate_value;
+    evidence_table ev;
+    ev.add_source("wire");
+    ev.add_source("trusted", 0.95);
+    ev.add_citation(ev.add_source("relay"), *ev.find_source("wire"));
+    for (int i = 0; i < 12; ++i) {
+        const auto n = std::to_string(i);
+        const auto it = ev.add_item("k" + n);
+        ev.set_attribute(it, i % 2 ? "status" : "size");
+        const auto truth = candidate_value::token("t" + n);
+        ev.observe(*ev.find_source("trusted"), it, truth);
+        ev.observe(ev.add_source("good"), it, i % 5 == 4 ? candidate_value::token("g" + n) : truth);
+        ev.observe(ev.add_source("fair"), it, i % 3 == 2 ? candidate_value::token("f" + n) : truth);
+        const auto shared = i % 4 == 1 ? candidate_value::token("x" + n) : truth;
+        ev.observe(*ev.find_source("wire"), it, shared);
+        ev.observe(*ev.find_source("relay"), it, shared);
+        ev.observe(ev.add_source("copier"), it, shared);
+        ev.observe(ev.add_source("copier2"), it, shared);
+    }
+    const auto h = ev.add_item("height");
+    ev.observe(*ev.find_source("good"), h, candidate_value::quantity(100));
+    ev.observe(*ev.find_source("fair"), h, candidate_value::quantity(101));
+    ev.observe(*ev.find_source("copier"), h, candidate_value::quantity(150));
+    ev.observe(*ev.find_source("copier2"), h, candidate_value::quantity(150));
+    ev.set_similarity(h, crosscheck::numeric_tolerance{2.0, 0.0, 1.0});
+    return ev;
+}
+
+double confidence_of(const crosscheck::resolution& r, const evidence_table& ev, const std::string& key) {
+    const auto* ir = r.find(ev, key);
+    REQUIRE(ir != nullptr);
+    REQUIRE(ir->resolved());
+    return ir->chosen().confidence;
+}
+
 }  // namespace
 
 TEST_CASE("majority counts independent origins", "[resolve]") {
@@ -66,7 +103,7 @@ TEST_CASE("sources citing one origin do not outvote an independent one", "[resol
     ev.observe("own2", "ceo", tok("jones"));
     for (const auto& m : crosscheck::standard_methods()) {
         INFO(m.name);
-        const auto r = m.run(ev, {});
+        const auto r = m.run(ev);
         CHECK(chosen(r, ev, "ceo") == "jones");
     }
     const auto r = crosscheck::majority(ev);
@@ -141,7 +178,7 @@ TEST_CASE("a repeated statement shares the origin of the one it repeats", "[reso
     // The three statements of one origin share one statement's weight in every method.
     for (const auto& m : crosscheck::standard_methods()) {
         INFO(m.name);
-        CHECK(chosen(m.run(ev, {}), ev, "k") == "y");
+        CHECK(chosen(m.run(ev), ev, "k") == "y");
     }
 }
 
@@ -154,7 +191,7 @@ TEST_CASE("LCA: one E step from the priors, derived by hand", "[resolve][lca]") 
     ev.observe("a", "k", tok("x"));
     ev.observe("b", "k", tok("y"));
     ev.observe("c", "k", tok("y"));
-    crosscheck::resolve_options one;
+    crosscheck::lca_options one;
     one.max_iterations = 1;  // the posterior under the priors, no re-estimation
     auto confidence = [&](const crosscheck::resolution& r, const char* value) {
         for (const auto& v : r.find(ev, "k")->ranked)
@@ -198,7 +235,7 @@ TEST_CASE("LCA: a reliable source outvotes two unreliable ones after EM", "[reso
     for (const auto& m : {crosscheck::named_method{"simple_lca", crosscheck::simple_lca},
                           crosscheck::named_method{"guess_lca", crosscheck::guess_lca}}) {
         INFO(m.name);
-        const auto r = m.run(ev, {});
+        const auto r = m.run(ev);
         CHECK(chosen(r, ev, "contested") == "right");
         CHECK(r.iterations > 1);
         // Honesty: good is right everywhere; bad1 is wrong on its ten items.
@@ -301,13 +338,15 @@ TEST_CASE("accuracy per attribute: a source good at one kind of fact is not trus
     add("tracker", "contested", "actual", "tracker-says");
     REQUIRE(ev.items()[*ev.find_item("contested")].attribute == "actual");
 
-    crosscheck::resolve_options per_source;
+    crosscheck::accu_copy_options per_source;
     per_source.accuracy_per_attribute = false;
-    for (auto method :
-         {crosscheck::resolve_method(crosscheck::accu), crosscheck::resolve_method(crosscheck::accu_copy)}) {
+    const std::pair<crosscheck::resolution, crosscheck::resolution> runs[] = {
+        {crosscheck::accu(ev, per_source), crosscheck::accu(ev)},
+        {crosscheck::accu_copy(ev, per_source), crosscheck::accu_copy(ev)}};
+    for (const auto& [by_source, r] : runs) {
+        INFO(r.method);
         // Per source the two are equally accurate: a tie, which goes to the value stated first.
-        CHECK(chosen(crosscheck::resolve(ev, method, per_source), ev, "contested") == "planner-says");
-        const auto r = crosscheck::resolve(ev, method);
+        CHECK(chosen(by_source, ev, "contested") == "planner-says");
         CHECK(chosen(r, ev, "contested") == "tracker-says");
         // The reported reliability stays per source: both are right on about half of what they state.
         CHECK(r.sources[*ev.find_source("planner")].reliability == Approx(0.5).margin(0.05));
@@ -344,8 +383,8 @@ TEST_CASE("copy detection: a popular false value is weaker evidence of copying t
             return (d.first.first == s && d.first.second == t) || (d.first.first == t && d.first.second == s);
         });
     };
-    crosscheck::resolve_options uniform;
-    uniform.popular_false_values = false;
+    crosscheck::accu_copy_options uniform;
+    uniform.copying.popular_false_values = false;
     const auto u = crosscheck::accu_copy(ev, uniform);
     CHECK(dependent(u, "a", "b"));
     CHECK(dependent(u, "c", "d"));
@@ -454,8 +493,8 @@ TEST_CASE("a user-defined method plugs in", "[resolve]") {
     ev.observe("b", "x", tok("zeta"));
     ev.observe("c", "x", tok("alpha"));
     // Alphabetical: a deliberately silly method, to show any callable works.
-    auto alphabetical = [](const evidence_table& e, const crosscheck::resolve_options& o) {
-        auto r = crosscheck::majority(e, o);
+    auto alphabetical = [](const evidence_table& e) {
+        auto r = crosscheck::majority(e);
         for (auto& ir : r.items)
             std::sort(
                 ir.ranked.begin(), ir.ranked.end(),
@@ -469,7 +508,7 @@ TEST_CASE("a user-defined method plugs in", "[resolve]") {
     auto methods = crosscheck::standard_methods();
     methods.push_back({"alphabetical", alphabetical});
     CHECK(methods.size() == crosscheck::standard_methods().size() + 1);
-    CHECK(chosen(methods.back().run(ev, {}), ev, "x") == "alpha");
+    CHECK(chosen(methods.back().run(ev), ev, "x") == "alpha");
 }
 
 TEST_CASE("an item nobody states stays unresolved", "[resolve]") {
@@ -477,7 +516,7 @@ TEST_CASE("an item nobody states stays unresolved", "[resolve]") {
     ev.add_item("empty");
     ev.observe("a", "x", tok("1"));
     for (const auto& m : crosscheck::standard_methods()) {
-        const auto r = m.run(ev, {});
+        const auto r = m.run(ev);
         REQUIRE(r.items.size() == 2);
         CHECK_FALSE(r.items[*ev.find_item("empty")].resolved());
         CHECK(r.items[*ev.find_item("x")].resolved());
@@ -533,4 +572,138 @@ TEST_CASE("a corpus becomes evidence: keys, origins, units, precision", "[resolv
     const auto* opened = r.find(ev, "road|opened|");
     REQUIRE(opened != nullptr);
     CHECK(opened->chosen().origins == 2);  // "2020" contains "2020-05"
+}
+
+TEST_CASE("each method's default options give the figures of the one options struct they replace", "[resolve][options]") {
+    // Recorded with the headers before the options were split (one resolve_options for every
+    // method), each method run with resolve_options{}: the iterations, the chosen value of every
+    // item and its confidence, the reliability of every source and the dependent pairs.
+    struct figures {
+        const char* method;
+        std::size_t iterations;
+        std::size_t dependencies;
+        const char* chosen;
+        std::vector<double> confidence;
+        std::vector<double> reliability;
+    };
+    const std::vector<figures> before = {
+        {"majority", 1, 0,
+         "t0 t1 t2 t3 t4 x5 t6 t7 t8 x9 t10 t11 100 ",
+         {1, 0.5, 0.83333333333333337, 1, 0.83333333333333337, 0.5, 1, 1, 0.83333333333333337, 0.5, 1, 0.83333333333333337, 0.5},
+         {0.91666666666666663, 0.83333333333333337, 0.91666666666666663, 0.76923076923076927, 0.61538461538461542, 0.84615384615384615, 0.84615384615384615}},
+        {"weighted", 1, 0,
+         "t0 t1 t2 t3 t4 x5 t6 t7 t8 x9 t10 t11 100 ",
+         {0.99999999999999489, 0.82608673428644896, 0.9999999999897411, 0.99999999999999489, 0.9999999999897411, 0.98825676108914418, 0.99999999999999489, 0.99999999999999489, 0.9999999999897411, 0.98825676108914418, 0.99999999999999489, 0.9999999999897411, 0.66653058333923487},
+         {0.91666666666666663, 0.83333333333333337, 0.91666666666666663, 0.76923076923076927, 0.61538461538461542, 0.84615384615384615, 0.84615384615384615}},
+        {"truthfinder", 37, 0,
+         "t0 x1 t2 t3 t4 x5 t6 t7 t8 x9 t10 t11 150 ",
+         {0.99153174650943743, 0.94773761043834059, 0.98690968401923584, 0.99153174650943743, 0.98455061325793991, 0.94773761043834059, 0.99153174650943743, 0.99153174650943743, 0.98690968401923584, 0.94773761043834059, 0.99153174650943743, 0.98690968401923584, 0.87038322603857565},
+         {0.97884593576482137, 0.88668475044236494, 0.97884593576482137, 0.80252800371861954, 0.69084706359214154, 0.97050265040126393, 0.97050265040126393}},
+        {"accu", 5, 0,
+         "t0 x1 t2 t3 t4 x5 t6 t7 t8 x9 t10 t11 150 ",
+         {1, 0.9999981453023925, 0.99999999999999822, 1, 0.99999999999999467, 0.99999997351792502, 1, 1, 0.99999999999999822, 0.99999998589118877, 1, 0.99999999999999312, 0.99981166990749848},
+         {0.98999999999999999, 0.75000015789783259, 0.98999999999999999, 0.615399170109588, 0.46155301530162129, 0.98999999999999999, 0.98999999999999999}},
+        {"accu_copy", 6, 5,
+         "t0 t1 t2 t3 t4 t5 t6 t7 t8 t9 t10 t11 100 ",
+         {0.99999999985224641, 0.99999964891792659, 0.9999999013730303, 0.99999999956913221, 0.99999957331082134, 0.99987912073017826, 0.99999999985224641, 0.99999999956913221, 0.9999999013730303, 0.99958474061242497, 0.99999999985224641, 0.99999971244336272, 0.99818750227083775},
+         {0.75001412007967894, 0.98999999999999999, 0.75001412007967894, 0.84602445728742837, 0.69213986810918382, 0.69243629739952661, 0.69243629739952661}},
+        {"simple_lca", 5, 0,
+         "t0 x1 t2 t3 t4 x5 t6 t7 t8 x9 t10 t11 150 ",
+         {1, 0.99999575900526738, 0.99999981596397969, 1, 0.99999935873066548, 0.99999730543847565, 1, 1, 0.99999981596397969, 0.99999826252817903, 1, 0.99999981596397969, 0.99972017234279231},
+         {0.98999999999999999, 0.75000057054204727, 0.98999999999999999, 0.61540669567636164, 0.46156042504188632, 0.98999999999999999, 0.98999999999999999}},
+        {"guess_lca", 40, 0,
+         "t0 x1 t2 t3 t4 x5 t6 t7 t8 x9 t10 t11 150 ",
+         {1, 0.99999986525916018, 0.99999939783108194, 1, 0.99999939783108194, 0.99999973071465453, 1, 1, 0.99999939783108194, 0.99999973071465453, 1, 0.99999939783108194, 0.99994533565332266},
+         {0.98999999999999999, 0.01, 0.98999999999999999, 0.01, 0.01, 0.98999999999999999, 0.98999999999999999}},
+        {"sums", 9, 0,
+         "t0 x1 t2 t3 t4 x5 t6 t7 t8 x9 t10 t11 150 ",
+         {1, 0.53746003653996799, 0.86533883651083865, 1, 0.83798597006424191, 0.53746003653996799, 1, 1, 0.86533883651083865, 0.53746003653996799, 1, 0.86533883651083865, 0.37925330927226958},
+         {0.96517256801074525, 0.91507740671024385, 0.96517256801074525, 0.89383275028369513, 0.74292658838348691, 1, 1}},
+    };
+    const auto ev = figures_fixture();
+    const auto methods = crosscheck::standard_methods();
+    REQUIRE(methods.size() == before.size());
+    for (std::size_t m = 0; m < methods.size(); ++m) {
+        const auto& want = before[m];
+        INFO(want.method);
+        CHECK(methods[m].name == want.method);
+        const auto r = methods[m].run(ev);
+        CHECK(r.method == want.method);
+        CHECK(r.iterations == want.iterations);
+        CHECK(r.dependencies.size() == want.dependencies);
+        std::string chosen_values;
+        for (const auto& it : r.items) chosen_values += it.chosen().text + ' ';
+        CHECK(chosen_values == want.chosen);
+        REQUIRE(r.items.size() == want.confidence.size());
+        for (std::size_t i = 0; i < r.items.size(); ++i)
+            CHECK(r.items[i].chosen().confidence == Approx(want.confidence[i]).epsilon(1e-12));
+        REQUIRE(r.sources.size() == want.reliability.size());
+        for (std::size_t s = 0; s < r.sources.size(); ++s)
+            CHECK(r.sources[s].reliability == Approx(want.reliability[s]).epsilon(1e-12));
+    }
+    // The function objects called directly, and through resolve(), give the same.
+    CHECK(crosscheck::accu(ev).sources[1].reliability == Approx(before[3].reliability[1]).epsilon(1e-12));
+    CHECK(crosscheck::resolve(ev, crosscheck::accu_copy, crosscheck::accu_copy_options{}).dependencies.size() ==
+          before[4].dependencies);
+}
+
+TEST_CASE("each method's own options change its result", "[resolve][options]") {
+    const auto ev = figures_fixture();
+    SECTION("TruthFinder") {
+        crosscheck::truth_finder_options o;
+        o.dampening = 0.6;
+        CHECK(confidence_of(crosscheck::truth_finder(ev, o), ev, "k0") >
+              confidence_of(crosscheck::truth_finder(ev), ev, "k0"));
+        crosscheck::truth_finder_options trust;
+        trust.initial_trust = 0.5;
+        CHECK(crosscheck::truth_finder(ev, trust).iterations != crosscheck::truth_finder(ev).iterations);
+    }
+    SECTION("the Accu family") {
+        crosscheck::accu_options o;
+        o.false_values = 2;  // few false values: sharing a value says less
+        CHECK(confidence_of(crosscheck::accu(ev, o), ev, "k1") < confidence_of(crosscheck::accu(ev), ev, "k1"));
+        CHECK(confidence_of(crosscheck::weighted_vote(ev, o), ev, "k1") <
+              confidence_of(crosscheck::weighted_vote(ev), ev, "k1"));
+        crosscheck::accu_options capped;
+        capped.max_accuracy = 0.7;
+        const auto r = crosscheck::accu(ev, capped);
+        for (const auto& s : r.sources) CHECK(s.reliability <= 0.7 + 1e-12);
+        CHECK(crosscheck::accu(ev).sources[*ev.find_source("trusted")].reliability > 0.7);
+    }
+    SECTION("copy detection") {
+        const auto by_default = crosscheck::accu_copy(ev);
+        REQUIRE_FALSE(by_default.dependencies.empty());
+        crosscheck::accu_copy_options o;
+        o.copying.copy_prior = 1e-6;  // dependence all but ruled out beforehand
+        CHECK(crosscheck::accu_copy(ev, o).dependencies.size() < by_default.dependencies.size());
+        // Accu's own options reach AccuCopy's vote too.
+        crosscheck::accu_copy_options few;
+        few.false_values = 2;
+        CHECK(confidence_of(crosscheck::accu_copy(ev, few), ev, "k0") <
+              confidence_of(by_default, ev, "k0"));
+    }
+    SECTION("LCA") {
+        crosscheck::lca_options o;
+        o.max_honesty = 0.6;
+        for (const auto& r : {crosscheck::simple_lca(ev, o), crosscheck::guess_lca(ev, o)}) {
+            INFO(r.method);
+            for (const auto& s : r.sources) CHECK(s.reliability <= 0.6 + 1e-12);
+        }
+        CHECK(crosscheck::simple_lca(ev).sources[*ev.find_source("trusted")].reliability > 0.6);
+    }
+}
+
+TEST_CASE("standard_methods passes the common options to every method", "[resolve][options]") {
+    const auto ev = figures_fixture();
+    crosscheck::resolve_options one_round;
+    one_round.max_iterations = 1;
+    for (const auto& m : crosscheck::standard_methods()) {
+        if (m.name == "majority" || m.name == "weighted") continue;  // one round anyway
+        INFO(m.name);
+        CHECK(m.run(ev).iterations > 1);
+    }
+    for (const auto& m : crosscheck::standard_methods(one_round)) {
+        INFO(m.name);
+        CHECK(m.run(ev).iterations == 1);
+    }
 }

@@ -23,6 +23,12 @@
 namespace crosscheck {
 namespace detail {
 
+/// Whose accuracy an observation uses (the Accu family; the other methods read no slot).
+enum class accuracy_slots : unsigned char {
+    per_source,     // one slot per source
+    per_attribute,  // one per (source, item attribute): accu_options::accuracy_per_attribute
+};
+
 struct resolve_problem {
     using index = evidence_table::index;
 
@@ -37,7 +43,7 @@ struct resolve_problem {
     std::vector<double> weight;                  // per observation: 1 / copies of it within one origin
     std::vector<std::vector<index>> first_seen;  // per item, per value: earliest active observation
     // Accu family: whose accuracy an observation uses. One slot per (source, item attribute) with
-    // opt->accuracy_per_attribute, else one per source (then slot == source).
+    // accuracy_slots::per_attribute, else one per source (then slot == source).
     std::vector<index> slot;         // per observation
     std::vector<index> slot_source;  // per slot: its source
 
@@ -84,7 +90,8 @@ inline void collect_origins(const evidence_table& ev, evidence_table::index s, s
     state[s] = 2;
 }
 
-inline resolve_problem prepare(const evidence_table& ev, const resolve_options& opt) {
+inline resolve_problem prepare(const evidence_table& ev, const resolve_options& opt,
+                               accuracy_slots slots = accuracy_slots::per_source) {
     using index = evidence_table::index;
     resolve_problem p;
     p.ev = &ev;
@@ -148,7 +155,7 @@ inline resolve_problem prepare(const evidence_table& ev, const resolve_options& 
     }
 
     p.slot.assign(obs.size(), 0);
-    if (opt.accuracy_per_attribute) {
+    if (slots == accuracy_slots::per_attribute) {
         std::unordered_map<std::string, index> attribute_id;
         std::unordered_map<std::uint64_t, index> slot_id;
         for (auto i : p.active) {

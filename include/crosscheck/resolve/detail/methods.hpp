@@ -38,8 +38,12 @@ inline resolution run_majority(const resolve_problem& p) {
     return finish(p, "majority", 1, score, conf, {});
 }
 
-inline double clamp_accuracy(const resolve_problem& p, double a) {
-    return std::min(p.opt->max_accuracy, std::max(p.opt->min_accuracy, a));
+inline accuracy_slots slots_of(const accu_options& o) noexcept {
+    return o.accuracy_per_attribute ? accuracy_slots::per_attribute : accuracy_slots::per_source;
+}
+
+inline double clamp_accuracy(const accu_options& o, double a) {
+    return std::min(o.max_accuracy, std::max(o.min_accuracy, a));
 }
 
 // Pairwise dependence between sources, keyed by (smaller, larger) source index.
@@ -58,12 +62,13 @@ inline std::uint64_t pair_key(evidence_table::index a, evidence_table::index b) 
 // One round of the Accu vote (Dong et al. 2009): vote counts from accuracies, discounted by
 // dependence when `dep` is given, spread to similar values (AccuSim), then value probabilities.
 // `cluster` receives, per value, the probability that the truth is a value this one supports.
-inline void accu_vote(const resolve_problem& p, const std::vector<double>& accuracy, const dependence_map* dep,
+inline void accu_vote(const resolve_problem& p, const accu_options& opt, const copy_detection_options& copying,
+                      const std::vector<double>& accuracy, const dependence_map* dep,
                       std::vector<std::vector<double>>& score, std::vector<std::vector<double>>& prob,
                       std::vector<std::vector<double>>& cluster) {
     const auto& obs = p.ev->observations();
-    const double n = p.opt->false_values;
-    const double c = p.opt->copy_rate;
+    const double n = opt.false_values;
+    const double c = copying.copy_rate;
     std::vector<double> direct;
     std::vector<evidence_table::index> providers;
     for (evidence_table::index it = 0; it < score.size(); ++it) {
@@ -86,7 +91,7 @@ inline void accu_vote(const resolve_problem& p, const std::vector<double>& accur
                              [&](auto a, auto b) { return accuracy[p.slot[a]] > accuracy[p.slot[b]]; });
             for (std::size_t i = 0; i < providers.size(); ++i) {
                 const auto o = providers[i];
-                const double a = clamp_accuracy(p, accuracy[p.slot[o]]);
+                const double a = clamp_accuracy(opt, accuracy[p.slot[o]]);
                 double independent = 1.0;
                 if (dep) {
                     for (std::size_t j = 0; j < i; ++j) {
@@ -95,8 +100,9 @@ inline void accu_vote(const resolve_problem& p, const std::vector<double>& accur
                         auto d = dep->find(pair_key(s, t));
                         if (d == dep->end()) continue;
                         // P(s copies t): forward when s is the smaller index.
-                        const double pc = p.opt->directional_copying ? (s < t ? d->second.forward : d->second.backward)
-                                                                     : d->second.total();
+                        const double pc = copying.directional_copying
+                                              ? (s < t ? d->second.forward : d->second.backward)
+                                              : d->second.total();
                         independent *= 1.0 - c * std::min(1.0, pc);
                     }
                 }
@@ -109,7 +115,7 @@ inline void accu_vote(const resolve_problem& p, const std::vector<double>& accur
             for (evidence_table::index w = 0; w < k; ++w) {
                 if (!seen[w]) continue;
                 const double sw = p.similarity(it, v, w);
-                sum += direct[w] * (sw >= p.opt->support_threshold ? 1.0 : p.opt->similarity_weight * sw);
+                sum += direct[w] * (sw >= p.opt->support_threshold ? 1.0 : opt.similarity_weight * sw);
             }
             score[it][v] = sum;
         }
@@ -137,7 +143,8 @@ inline void accu_vote(const resolve_problem& p, const std::vector<double>& accur
 
 // A source's accuracy: the mean probability that what it states is true. Per slot (source, or
 // source and attribute), shrunk toward the source's overall accuracy; `overall` receives that.
-inline std::vector<double> accuracies(const resolve_problem& p, const std::vector<std::vector<double>>& cluster,
+inline std::vector<double> accuracies(const resolve_problem& p, const accu_options& opt,
+                                      const std::vector<std::vector<double>>& cluster,
                                       const std::vector<double>& previous, std::vector<double>& overall) {
     const auto& obs = p.ev->observations();
     const std::size_t ns = p.ev->sources().size();
@@ -153,7 +160,7 @@ inline std::vector<double> accuracies(const resolve_problem& p, const std::vecto
         const auto n = static_cast<double>(p.source_obs[s].size());
         // Shrink toward the prior: a source seen once is not thereby 99 % accurate.
         const double k = p.opt->prior_weight;
-        overall[s] = n > 0 ? clamp_accuracy(p, (sum[s] + k * p.prior(s)) / (n + k)) : clamp_accuracy(p, p.prior(s));
+        overall[s] = n > 0 ? clamp_accuracy(opt, (sum[s] + k * p.prior(s)) / (n + k)) : clamp_accuracy(opt, p.prior(s));
     }
     std::vector<double> a(previous.size());
     for (evidence_table::index q = 0; q < a.size(); ++q) {
@@ -162,14 +169,14 @@ inline std::vector<double> accuracies(const resolve_problem& p, const std::vecto
             a[q] = previous[q];
             continue;
         }
-        if (!p.opt->accuracy_per_attribute) {
+        if (!opt.accuracy_per_attribute) {
             a[q] = overall[s];  // slot == source
             continue;
         }
         // Few statements on an attribute say little: the source's overall accuracy counts as
         // attribute_prior_weight more.
-        const double k = p.opt->attribute_prior_weight;
-        a[q] = clamp_accuracy(p, (slot_sum[q] + k * overall[s]) / (slot_n[q] + k));
+        const double k = opt.attribute_prior_weight;
+        a[q] = clamp_accuracy(opt, (slot_sum[q] + k * overall[s]) / (slot_n[q] + k));
     }
     return a;
 }
@@ -179,7 +186,8 @@ inline std::vector<double> accuracies(const resolve_problem& p, const std::vecto
 // value is weak evidence; stating different values is evidence against. Identical statements
 // count as shared; values that differ, even within a tolerance, are evidence of independence,
 // since a copier would have copied the very value.
-inline dependence_map detect_copying(const resolve_problem& p, const std::vector<double>& accuracy,
+inline dependence_map detect_copying(const resolve_problem& p, const accu_options& opt,
+                                     const copy_detection_options& copying, const std::vector<double>& accuracy,
                                      const std::vector<std::vector<double>>& cluster) {
     using index = evidence_table::index;
     struct loglik {
@@ -187,15 +195,15 @@ inline dependence_map detect_copying(const resolve_problem& p, const std::vector
     };
     std::unordered_map<std::uint64_t, loglik> acc;
     const auto& obs = p.ev->observations();
-    const double n = p.opt->false_values;
-    const double c = p.opt->copy_rate;
+    const double n = opt.false_values;
+    const double c = copying.copy_rate;
     const double tiny = 1e-12;
     std::vector<double> stated, backing;  // per value: statements of it, statements that support it
     for (index it = 0; it < p.item_obs.size(); ++it) {
         const auto& io = p.item_obs[it];
         const std::size_t k = p.nvalues(it);
         double total = 0;
-        if (p.opt->popular_false_values) {
+        if (copying.popular_false_values) {
             stated.assign(k, 0.0);
             backing.assign(k, 0.0);
             for (auto o : io) {
@@ -217,8 +225,8 @@ inline dependence_map detect_copying(const resolve_problem& p, const std::vector
                     std::swap(s1, s2);
                     std::swap(oa, ob);
                 }
-                const double a1 = clamp_accuracy(p, accuracy[p.slot[oa]]);
-                const double a2 = clamp_accuracy(p, accuracy[p.slot[ob]]);
+                const double a1 = clamp_accuracy(opt, accuracy[p.slot[oa]]);
+                const double a2 = clamp_accuracy(opt, accuracy[p.slot[ob]]);
                 const double both_true = a1 * a2;
                 const double both_false = (1 - a1) * (1 - a2) / n;
                 auto& l = acc[pair_key(s1, s2)];
@@ -230,7 +238,7 @@ inline dependence_map detect_copying(const resolve_problem& p, const std::vector
                     // taking the best-backed value that does not support v for the truth. A
                     // popular false value (a common misreading) is no sign that two copy.
                     double share = 1.0 / n;
-                    if (p.opt->popular_false_values) {
+                    if (copying.popular_false_values) {
                         const double pair = p.weight[oa] + p.weight[ob];
                         double truth = 0;
                         for (index w = 0; w < k; ++w)
@@ -240,8 +248,8 @@ inline dependence_map detect_copying(const resolve_problem& p, const std::vector
                     const double same_false = (1 - a1) * (1 - a2) * share;
                     const double ind = t * both_true + (1 - t) * same_false;
                     // Optionally, sharing a true value is no evidence either way (everyone copies the truth).
-                    const double ft = p.opt->shared_truth_evidence ? c * a2 + (1 - c) * both_true : both_true;
-                    const double bt = p.opt->shared_truth_evidence ? c * a1 + (1 - c) * both_true : both_true;
+                    const double ft = copying.shared_truth_evidence ? c * a2 + (1 - c) * both_true : both_true;
+                    const double bt = copying.shared_truth_evidence ? c * a1 + (1 - c) * both_true : both_true;
                     const double fw = t * ft + (1 - t) * (c * (1 - a2) + (1 - c) * same_false);
                     const double bw = t * bt + (1 - t) * (c * (1 - a1) + (1 - c) * same_false);
                     l.independent += std::log(std::max(ind, tiny));
@@ -262,7 +270,7 @@ inline dependence_map detect_copying(const resolve_problem& p, const std::vector
         }
     }
     dependence_map out;
-    const double alpha = p.opt->copy_prior;
+    const double alpha = copying.copy_prior;
     for (const auto& [key, l] : acc) {
         const double li = std::log(1 - alpha) + l.independent;
         const double lf = std::log(alpha / 2) + l.forward;
@@ -275,11 +283,31 @@ inline dependence_map detect_copying(const resolve_problem& p, const std::vector
     return out;
 }
 
-inline resolution run_accu(const resolve_problem& p, bool iterate, bool copying, const char* name) {
+/// The members of the Accu family.
+enum class accu_variant : unsigned char {
+    weighted_vote,  // one round of the vote from the priors, no estimation
+    accu,           // accuracies and value probabilities estimated in turn until they settle
+    accu_copy,      // as accu, with copy detection between the rounds
+};
+
+inline const char* method_name(accu_variant v) noexcept {
+    switch (v) {
+        case accu_variant::weighted_vote: return "weighted";
+        case accu_variant::accu: return "accu";
+        case accu_variant::accu_copy: return "accu_copy";
+    }
+    return "accu";
+}
+
+/// `p` must be prepared from `opt`. `copy` is read by accu_variant::accu_copy only.
+inline resolution run_accu(const resolve_problem& p, const accu_options& opt, accu_variant variant,
+                           const copy_detection_options& copy = {}) {
+    const bool iterate = variant != accu_variant::weighted_vote;
+    const bool copying = variant == accu_variant::accu_copy;
     const std::size_t ns = p.ev->sources().size();
     std::vector<double> a(p.slot_source.size()), overall(ns);  // per slot, per source
-    for (evidence_table::index q = 0; q < a.size(); ++q) a[q] = clamp_accuracy(p, p.prior(p.slot_source[q]));
-    for (evidence_table::index s = 0; s < ns; ++s) overall[s] = clamp_accuracy(p, p.prior(s));
+    for (evidence_table::index q = 0; q < a.size(); ++q) a[q] = clamp_accuracy(opt, p.prior(p.slot_source[q]));
+    for (evidence_table::index s = 0; s < ns; ++s) overall[s] = clamp_accuracy(opt, p.prior(s));
     auto score = zero_scores(p);
     auto prob = zero_scores(p);
     auto cluster = zero_scores(p);
@@ -287,16 +315,16 @@ inline resolution run_accu(const resolve_problem& p, bool iterate, bool copying,
     std::size_t rounds = 0;
     while (true) {
         ++rounds;
-        accu_vote(p, a, copying && rounds > 1 ? &dep : nullptr, score, prob, cluster);
+        accu_vote(p, opt, copy, a, copying && rounds > 1 ? &dep : nullptr, score, prob, cluster);
         if (!iterate || rounds >= p.opt->max_iterations) break;
-        auto next = accuracies(p, cluster, a, overall);
+        auto next = accuracies(p, opt, cluster, a, overall);
         double moved = 0;
         for (evidence_table::index q = 0; q < a.size(); ++q) moved = std::max(moved, std::fabs(next[q] - a[q]));
         a = std::move(next);
-        if (copying) dep = detect_copying(p, a, cluster);
+        if (copying) dep = detect_copying(p, opt, copy, a, cluster);
         if (moved < p.opt->convergence && (!copying || rounds > 2)) break;
     }
-    auto r = finish(p, name, rounds, score, cluster, iterate ? overall : std::vector<double>{});
+    auto r = finish(p, method_name(variant), rounds, score, cluster, iterate ? overall : std::vector<double>{});
     for (const auto& [key, d] : dep)
         if (d.total() >= 0.5)
             r.dependencies.push_back(
@@ -316,11 +344,15 @@ inline resolution run_accu(const resolve_problem& p, bool iterate, bool copying,
 //              P(o | y = v) = H·[o supports v] + (1 - H)·P_g(o's value).
 // A statement enters the likelihood with its origin weight (copies of one origin share one
 // statement's weight, as in the other methods); H is the mean over the source's statements.
-inline resolution run_lca(const resolve_problem& p, bool guess, const char* name) {
+enum class lca_variant : unsigned char { simple, guess };
+
+inline resolution run_lca(const resolve_problem& p, const lca_options& opt, lca_variant variant) {
+    const bool guess = variant == lca_variant::guess;
+    const auto clamp_honesty = [&](double x) { return std::min(opt.max_honesty, std::max(opt.min_honesty, x)); };
     const auto& obs = p.ev->observations();
     const std::size_t ns = p.ev->sources().size();
     std::vector<double> h(ns);
-    for (evidence_table::index s = 0; s < ns; ++s) h[s] = clamp_accuracy(p, p.prior(s));
+    for (evidence_table::index s = 0; s < ns; ++s) h[s] = clamp_honesty(p.prior(s));
     auto post = zero_scores(p);     // P(y = v | statements)
     auto guess_p = zero_scores(p);  // GuessLCA: P_g(v)
     if (guess) {
@@ -392,13 +424,13 @@ inline resolution run_lca(const resolve_problem& p, bool guess, const char* name
         for (evidence_table::index s = 0; s < ns; ++s) {
             if (count[s] == 0) continue;
             const double k = p.opt->prior_weight;
-            const double next = clamp_accuracy(p, (knew[s] + k * p.prior(s)) / (count[s] + k));
+            const double next = clamp_honesty((knew[s] + k * p.prior(s)) / (count[s] + k));
             moved = std::max(moved, std::fabs(next - h[s]));
             h[s] = next;
         }
         if (moved < p.opt->convergence) break;
     }
-    return finish(p, name, rounds, post, post, h);
+    return finish(p, guess ? "guess_lca" : "simple_lca", rounds, post, post, h);
 }
 
 // Sums, the Hubs-and-Authorities fact-finder (Kleinberg 1999) as Pasternack & Roth (COLING 2010)
@@ -456,13 +488,12 @@ inline resolution run_sums(const resolve_problem& p) {
 // TruthFinder (Yin, Han & Yu 2008): trust of a source is the mean confidence of its facts; a
 // fact's confidence grows with the trust of its sources and of similar facts, shrinks with
 // conflicting ones.
-inline resolution run_truth_finder(const resolve_problem& p) {
-    const auto& o = *p.opt;
+inline resolution run_truth_finder(const resolve_problem& p, const truth_finder_options& o) {
     const auto& obs = p.ev->observations();
     const std::size_t ns = p.ev->sources().size();
     std::vector<double> t(ns);
     for (evidence_table::index s = 0; s < ns; ++s)
-        t[s] = p.ev->sources()[s].prior ? *p.ev->sources()[s].prior : o.tf_initial_trust;
+        t[s] = p.ev->sources()[s].prior ? *p.ev->sources()[s].prior : o.initial_trust;
     auto sigma = zero_scores(p);
     auto conf = zero_scores(p);
     std::vector<double> direct;
@@ -486,10 +517,10 @@ inline resolution run_truth_finder(const resolve_problem& p) {
                 for (evidence_table::index w = 0; w < k; ++w) {
                     if (!seen[w]) continue;
                     const double sim = p.similarity(it, v, w);
-                    s += direct[w] * (sim >= o.support_threshold ? 1.0 : o.tf_influence * (sim - o.tf_base_similarity));
+                    s += direct[w] * (sim >= o.support_threshold ? 1.0 : o.influence * (sim - o.base_similarity));
                 }
                 sigma[it][v] = s;
-                conf[it][v] = 1.0 / (1.0 + std::exp(-o.tf_dampening * s));
+                conf[it][v] = 1.0 / (1.0 + std::exp(-o.dampening * s));
             }
         }
         double moved = 0;
@@ -498,7 +529,7 @@ inline resolution run_truth_finder(const resolve_problem& p) {
             if (so.empty()) continue;
             double sum = 0;
             for (auto ob : so) sum += conf[obs[ob].item][obs[ob].value];
-            const double prior = p.ev->sources()[s].prior ? *p.ev->sources()[s].prior : o.tf_initial_trust;
+            const double prior = p.ev->sources()[s].prior ? *p.ev->sources()[s].prior : o.initial_trust;
             const double nt = (sum + o.prior_weight * prior) / (static_cast<double>(so.size()) + o.prior_weight);
             moved = std::max(moved, std::fabs(nt - t[s]));
             t[s] = nt;
