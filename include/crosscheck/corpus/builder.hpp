@@ -17,7 +17,7 @@ namespace crosscheck {
 ///     crosscheck::corpus_builder b;
 ///     b.source("ft").outlet("Financial Times").published("2025-11");
 ///     b.source("cb").outlet("ComputerBase").language("de").cites("ft");
-///     b.claim("cb", "bytedance", "h20_status").is("restricted").valid("2025-04", {}).quote("…");
+///     b.claim("cb", "bytedance", "h20_status").is("restricted").valid_from("2025-04").quote("…");
 ///     crosscheck::corpus c = b.build();
 ///
 /// Dates are parsed as they are given (parse_error on bad text). `build()` adds the sources
@@ -75,12 +75,18 @@ public:
         claim_handle& value(any_value v) { return c().value = std::move(v), *this; }
         /// Valid over one Date.
         claim_handle& valid(std::string_view date) { return c().valid = validity(parse_date(date)), *this; }
-        /// Valid from/to; an empty string leaves that end open.
+        /// Valid from the first day of `from` through the last day of `to` (both Dates).
         claim_handle& valid(std::string_view from, std::string_view to) {
-            std::optional<period> f, t;
-            if (!from.empty()) f = parse_date(from);
-            if (!to.empty()) t = parse_date(to);
-            return c().valid = validity::range(f, t), *this;
+            return c().valid = validity::range(parse_date(from), parse_date(to)), *this;
+        }
+        /// Valid from the first day of `from`, with no end given (§3.3 ends it with the source's
+        /// publication).
+        claim_handle& valid_from(std::string_view from) {
+            return c().valid = validity::range(parse_date(from), std::nullopt), *this;
+        }
+        /// Valid through the last day of `to`, with no start given.
+        claim_handle& valid_until(std::string_view to) {
+            return c().valid = validity::range(std::nullopt, parse_date(to)), *this;
         }
         claim_handle& scope(std::string dimension, std::string tok) {
             return c().scope[std::move(dimension)] = std::move(tok), *this;

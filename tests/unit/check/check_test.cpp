@@ -54,7 +54,7 @@ TEST_CASE("a status that changes over time is not a conflict", "[checks][traps]"
     auto b = two_sources();
     b.claim("a", "h20", "export_status").id("t1").is("allowed").valid("2024", "2025-03");
     b.claim("a", "h20", "export_status").id("t2").is("banned").valid("2025-04", "2025-07");
-    b.claim("b", "h20", "export_status").id("t3").is("conditionally_allowed").valid("2025-08", "");
+    b.claim("b", "h20", "export_status").id("t3").is("conditionally_allowed").valid_from("2025-08");
     auto c = b.build();
     CHECK(pairs_of(c).empty());
     // One shared day is an overlap (§3.3, inclusive).
@@ -68,14 +68,14 @@ TEST_CASE("a claim whose `from` ends at its source's publication date", "[checks
     // Source a, published 2025-11, says "allowed since 2024": vouched for through 2025-11-30 only.
     // Source b says "banned from 2025-12": no overlap, no conflict.
     auto b = two_sources();
-    b.claim("a", "chip", "status").id("f1").is("allowed").valid("2024", "");
+    b.claim("a", "chip", "status").id("f1").is("allowed").valid_from("2024");
     b.claim("b", "chip", "status").id("f2").is("banned").valid("2025-12", "2026-01");
     auto c = b.build();
     CHECK(c.assertion_period(0) == period::between(parse_date("2024"), parse_date("2025-11")));
     CHECK(pairs_of(c).empty());
     // From 2025-11 instead: they share November and conflict.
     auto b2 = two_sources();
-    b2.claim("a", "chip", "status").id("f1").is("allowed").valid("2024", "");
+    b2.claim("a", "chip", "status").id("f1").is("allowed").valid_from("2024");
     b2.claim("b", "chip", "status").id("f2").is("banned").valid("2025-11-30", "2026-01");
     CHECK(pairs_of(b2.build()) == pair_set{{"f1", "f2"}});
 }
@@ -85,10 +85,10 @@ TEST_CASE("a claim whose `from` comes after its source's publication is vouched 
     // day at all (§3.3), so the claim is compared with nothing; its key still counts, and an input
     // warning says why it takes part in nothing.
     auto b = two_sources();  // a: 2025-11, b: 2026-01
-    b.claim("a", "chip", "status").id("g1").is("banned").valid("2026-02", "");
+    b.claim("a", "chip", "status").id("g1").is("banned").valid_from("2026-02");
     b.claim("b", "chip", "status").id("g2").is("allowed").valid("2026");        // covers 2026-02
     b.claim("b", "chip", "status").id("g3").is("restricted");                   // timeless
-    b.claim("a", "chip", "status").id("g4").is("banned").valid("2025-06", "");  // through 2025-11
+    b.claim("a", "chip", "status").id("g4").is("banned").valid_from("2025-06");  // through 2025-11
     auto c = b.build();
     CHECK_FALSE(c.assertion_period(0).ok());
     CHECK_FALSE(c.assertion_period(0).overlaps(period{}));  // not even with all time
@@ -119,7 +119,7 @@ TEST_CASE("a claim whose `from` comes after its source's publication is vouched 
     b2.add_rule(sum);
     b2.claim("b", "x", "total").is(100).valid("2026");
     b2.claim("b", "x", "a").is(10).valid("2026");
-    b2.claim("a", "x", "b").is(20).valid("2026-02", "");
+    b2.claim("a", "x", "b").is(20).valid_from("2026-02");
     CHECK(check(b2.build()).stats.rule_violations == 0);
     b2.claim("b", "x", "b").is(20).valid("2026");  // now every reference has a value in 2026
     CHECK(check(b2.build()).stats.rule_violations == 1);
@@ -241,8 +241,8 @@ TEST_CASE("an echo of one report is not an independent confirmation", "[checks]"
     b.source("sum-de").outlet("Summary").published("2025-11").cites("ft");
     b.source("sum-en").outlet("Summary (en)").published("2025-11").translation_of("sum-de");
     b.source("web").outlet("Web").published("2025-12");
-    for (auto s : {"cb", "sum-de", "sum-en"}) b.claim(s, "h20", "status").is("tightened").valid("2025-04", "");
-    b.claim("web", "h20", "status").id("w").is("allowed").valid("2025-04", "");
+    for (auto s : {"cb", "sum-de", "sum-en"}) b.claim(s, "h20", "status").is("tightened").valid_from("2025-04");
+    b.claim("web", "h20", "status").id("w").is("allowed").valid_from("2025-04");
     auto r = check(b.build());
     REQUIRE(r.count(kinds::conflict) == 1);
     const auto& f = r.findings[0];

@@ -69,13 +69,13 @@ TEST_CASE("corpus_builder: every setter, compared with a corpus made by hand", "
     b.claim("cb", "ByteDance Ltd", "h20_status")
         .id("c1")
         .is("restricted")
-        .valid("2025-04", "")
+        .valid_from("2025-04")
         .scope("jurisdiction", "china")
         .scope("market", "retail")
         .quote("eingeschränkt", "de")
         .cites("ft");
     b.claim("cb", "bytedance", "gpus").about(36000, "B200").valid("2025-Q2").mode(modality::estimated);
-    b.claim("ft", "bytedance", "capex").over(2.5, "bn_usd").valid("", "2025-H1");
+    b.claim("ft", "bytedance", "capex").over(2.5, "bn_usd").valid_until("2025-H1");
     b.claim("ft", "bytedance", "staff").under(100000);
     b.claim("ft", "bytedance", "staff").is(110000.0);
     b.claim("ft", "bytedance", "height").is(8848.86, "m").valid("2020", "2024");
@@ -264,7 +264,14 @@ TEST_CASE("corpus_builder: bad dates throw parse_error", "[builder][error]") {
     CHECK_THROWS_WITH(b.claim("s", "x", "p").valid("2025-02-30"),
                       "[crosscheck.parse_error.1] invalid date '2025-02-30': no such day in that month");
     CHECK_THROWS_AS(b.claim("s", "x", "p").valid("2025", "soon"), crosscheck::parse_error);
-    CHECK_THROWS_AS(b.claim("s", "x", "p").valid("later", ""), crosscheck::parse_error);
+    CHECK_THROWS_AS(b.claim("s", "x", "p").valid_from("later"), crosscheck::parse_error);
+    CHECK_THROWS_AS(b.claim("s", "x", "p").valid_until("soon"), crosscheck::parse_error);
+    // An open end is said with valid_from or valid_until; an empty Date is no Date.
+    CHECK_THROWS_WITH(b.claim("s", "x", "p").valid("2025-04", ""),
+                      "[crosscheck.parse_error.1] invalid date '': expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn or "
+                      "YYYY-Hn");
+    CHECK_THROWS_AS(b.claim("s", "x", "p").valid("", "2025-04"), crosscheck::parse_error);
+    CHECK_THROWS_AS(b.claim("s", "x", "p").valid_from(""), crosscheck::parse_error);
     CHECK_THROWS_WITH(b.claim("s", "x", "p").on("2025-Q5"),
                       "[crosscheck.parse_error.1] invalid date '2025-Q5': quarter must be Q1-Q4");
     CHECK_THROWS_AS(b.claim("s", "x", "p").valid(" 2025"), crosscheck::parse_error);

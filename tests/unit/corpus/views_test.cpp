@@ -33,10 +33,10 @@ crosscheck::corpus sample() {
     b.claim("ft", "ByteDance", "Status").id("ft-status").is("restricted").valid("2025-04");
     b.claim("cb", "字节跳动", "status").id("cb-status").is("banned").valid("2024");
     b.claim("cb", "BYTEDANCE LTD", "gpus").id("cb-gpus").about(36000, "B200").mode(modality::estimated);
-    b.claim("ft", "alibaba", "STATUS").id("ft-ali").is("allowed").valid("2025-01", "");
+    b.claim("ft", "alibaba", "STATUS").id("ft-ali").is("allowed").valid_from("2025-01");
     b.claim("FT2", "alibaba", "launch").id("ft2-plan").on("2026-Q1").planned();
     b.claim("ft", "Moore Threads", "note").id("ft-note").text("see filing").mode(modality::reported);
-    b.claim("cb", "moore threads", "gpus").id("cb-mt").is(1000.0).valid("", "2023");
+    b.claim("cb", "moore threads", "gpus").id("cb-mt").is(1000.0).valid_until("2023");
     return b.build();
 }
 
