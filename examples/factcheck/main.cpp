@@ -57,7 +57,7 @@ struct check_settings {
     std::string input_format;  // empty: by extension
     std::string format_name = "text";
     std::string fail_on_name = "error";
-    std::vector<std::string> only;
+    std::vector<std::string> only;  // finding kinds, each checked by kind_validator()
     std::optional<double> about_tolerance;
     unsigned threads = 0;
     bool skip_invalid = false;
@@ -176,7 +176,10 @@ inline int run_check(const check_settings& s) {
 
     crosscheck::check_options co;
     if (s.about_tolerance) co.compare.about_width = *s.about_tolerance;
-    co.only = s.only;
+    if (!s.only.empty()) {
+        co.only.emplace();
+        for (const auto& k : s.only) co.only->insert(*crosscheck::try_parse_finding_kind(k));
+    }
     co.list_pairs = s.list_pairs;
     co.threads = s.threads;
     bar.phase(fmt::format("Checking {} claims", c.size()));
@@ -323,6 +326,20 @@ inline void add_output_options(CLI::App* cmd, check_settings& s) {
         "--no-quotes", [&s](std::int64_t) { s.quotes = false; }, "Leave the sources' words out of the report");
 }
 
+/// Accepts the name of a built-in finding kind; anything else is a usage error that lists them.
+inline CLI::Validator kind_validator() {
+    std::string names;
+    for (auto k : crosscheck::builtin_finding_kinds)
+        names += (names.empty() ? "" : ", ") + std::string(crosscheck::to_string(k));
+    return CLI::Validator(
+        [names](std::string& kind) {
+            return crosscheck::try_parse_finding_kind(kind)
+                       ? std::string()
+                       : "unknown finding kind '" + kind + "' (the kinds are " + names + ")";
+        },
+        "KIND: " + names);
+}
+
 inline void add_check_command(CLI::App& app, check_settings& s) {
     auto* cmd = app.add_subcommand("check", "Find contradictions in one or more corpora (JSON or CSV)");
     cmd->add_option("files", s.files, "Corpus files; several are checked as one corpus")->required();
@@ -330,7 +347,7 @@ inline void add_check_command(CLI::App& app, check_settings& s) {
         ->check(CLI::IsMember({"json", "csv"}));
     add_output_options(cmd, s);
     cmd->add_option("--only", s.only, "Report only findings of these kinds (repeatable, or comma-separated)")
-        ->check(CLI::IsMember({"conflict", "self_contradiction", "rule_violation", "single_origin", "input_warning"}))
+        ->check(kind_validator())
         ->allow_extra_args(false)  // `--only conflict corpus.json`: the file is not a kind
         ->delimiter(',');
     cmd->add_option("--about-tolerance", s.about_tolerance,

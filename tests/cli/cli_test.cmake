@@ -232,6 +232,27 @@ elseif(CASE STREQUAL "only")
         fail("expected no findings")
     endif()
 
+elseif(CASE STREQUAL "only_unknown")
+    # A kind that does not exist (a typo) is a usage error naming it and the kinds there are, not a
+    # filter that lets nothing through.
+    set(_clean "${CLI_DATA}/clean.json")
+    foreach(_kind IN ITEMS conflicts "conflict,self_contradicton" Conflict)
+        run(check --only "${_kind}" "${_clean}")
+        expect_rc(2)
+        if(NOT out STREQUAL "")
+            fail("expected nothing on stdout")
+        endif()
+        expect_contains("${err}" "unknown finding kind")
+        expect_contains("${err}" "conflict, self_contradiction, rule_violation, single_origin, input_warning")
+    endforeach()
+    expect_contains("${err}" "unknown finding kind 'Conflict'")
+    # Each known kind is accepted, alone and comma-separated.
+    foreach(_kind IN ITEMS conflict self_contradiction rule_violation single_origin input_warning
+                           "conflict,input_warning")
+        run(check --only "${_kind}" "${_clean}")
+        expect_rc(0)
+    endforeach()
+
 elseif(CASE STREQUAL "markdown_escape")
     # Ids, outlets, values, scopes and quotes full of Markdown: every table row keeps its columns,
     # and no quote line turns into a heading, a list or HTML.

@@ -684,7 +684,8 @@ private:
 
     void make_findings() {
         const auto& opt = ctx_.options();
-        if (!opt.wants(kinds::conflict) && !opt.wants(kinds::single_origin) && !opt.wants(kinds::self_contradiction))
+        if (!opt.wants(finding_kind::conflict) && !opt.wants(finding_kind::single_origin) &&
+            !opt.wants(finding_kind::self_contradiction))
             return;
         // One conflict finding per class family (value kind) that has conflicts.
         std::map<std::tuple<bool, value_class, symbol>, std::vector<std::uint32_t>> families;
@@ -695,12 +696,12 @@ private:
             families[{cl.planned, cl.vc, cl.base}].push_back(pos);
         }
         for (const auto& [fam, positions] : families) {
-            if (!opt.wants(kinds::conflict) && !opt.wants(kinds::single_origin)) break;
+            if (!opt.wants(finding_kind::conflict) && !opt.wants(finding_kind::single_origin)) break;
             std::uint64_t pairs = 0;
             for (auto pos : positions) pairs += members_[pos].partners;
             finding f = make_finding(kinds::conflict, severity::error, positions);
             f.pairs = pairs / 2;
-            if (opt.wants(kinds::single_origin)) {
+            if (opt.wants(finding_kind::single_origin)) {
                 for (const auto& v : f.values) {
                     if (v.origins != 1 || v.claims.size() < 2) continue;  // the sources below are v.claims'
                     std::vector<std::string_view> srcs;
@@ -724,9 +725,9 @@ private:
                     deferred_.push_back(std::move(so));
                 }
             }
-            if (opt.wants(kinds::conflict)) out_.findings.push_back(std::move(f));
+            if (opt.wants(finding_kind::conflict)) out_.findings.push_back(std::move(f));
         }
-        if (opt.wants(kinds::self_contradiction)) {
+        if (opt.wants(finding_kind::self_contradiction)) {
             std::map<std::pair<source_index, value_class>, std::vector<std::uint32_t>> by_source;
             for (std::uint32_t pos = 0; pos < members_.size(); ++pos) {
                 const auto& m = members_[pos];

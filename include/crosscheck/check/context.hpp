@@ -14,6 +14,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -25,7 +26,7 @@ namespace crosscheck {
 /// What a check does and how values compare.
 struct check_options {
     compare_options compare;                 ///< width of "about", relative tolerance
-    std::vector<std::string> only;           ///< finding kinds to report; empty: all
+    std::optional<finding_kinds> only;       ///< finding kinds to report; none: all (an empty set: none)
     bool list_pairs = false;                 ///< list conflicting pairs in report::pairs
     std::size_t pair_list_cap = 100000;      ///< at most this many listed pairs
     std::size_t max_claims_per_value = 8;    ///< evidence shown per value in a finding
@@ -36,9 +37,9 @@ struct check_options {
     std::size_t pairwise_threshold = 64;
 
     /// Whether findings of `kind` are wanted.
-    bool wants(std::string_view kind) const {
-        return only.empty() || std::find(only.begin(), only.end(), kind) != only.end();
-    }
+    bool wants(finding_kind kind) const noexcept { return !only || only->contains(kind); }
+    /// Whether findings of `kind` (built-in or a user checker's own) are wanted.
+    bool wants(std::string_view kind) const noexcept { return !only || only->contains(kind); }
     unsigned thread_count() const noexcept {
         if (threads != 0) return threads;
         auto n = std::thread::hardware_concurrency();

@@ -93,7 +93,7 @@ struct input_warnings_fn : detail::checker_base<input_warnings_fn> {
         const auto& c = ctx.data();
         auto add = [&](finding f) {
             ++out.stats.input_warnings;
-            if (ctx.options().wants(kinds::input_warning)) out.findings.push_back(std::move(f));
+            if (ctx.options().wants(finding_kind::input_warning)) out.findings.push_back(std::move(f));
         };
         auto warning = [&](claim_index i, std::string field, std::string message) {
             finding f;

@@ -93,7 +93,7 @@ private:
         for (const auto& v : per_ref)
             for (const auto& x : v) bases.insert(x.base);
         if (bases.size() > 1 && r.type == rule_type::sum) {
-            if (ctx.options().wants(kinds::input_warning)) {
+            if (ctx.options().wants(finding_kind::input_warning)) {
                 finding f;
                 f.kind = std::string(kinds::input_warning);
                 f.severity = severity::warning;
@@ -161,7 +161,7 @@ private:
         for (std::size_t k = 0; k < active.size(); ++k) ids.push_back(active[k][pick[k]]->idx);
         if (!seen.insert(ids).second) return;
         ++out.stats.rule_violations;
-        if (!ctx.options().wants(kinds::rule_violation)) return;
+        if (!ctx.options().wants(finding_kind::rule_violation)) return;
         finding f;
         f.kind = std::string(kinds::rule_violation);
         f.severity = severity::error;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -39,6 +40,80 @@ inline constexpr std::string_view rule_violation = "rule_violation";
 inline constexpr std::string_view single_origin = "single_origin";
 inline constexpr std::string_view input_warning = "input_warning";
 }  // namespace kinds
+
+/// The built-in kinds of finding (`kinds` names them). `finding::kind` stays text, so that a
+/// user's checker may report kinds of its own.
+enum class finding_kind : std::uint8_t { conflict, self_contradiction, rule_violation, single_origin, input_warning };
+
+inline constexpr std::string_view to_string(finding_kind k) noexcept {
+    switch (k) {
+        case finding_kind::conflict: return kinds::conflict;
+        case finding_kind::self_contradiction: return kinds::self_contradiction;
+        case finding_kind::rule_violation: return kinds::rule_violation;
+        case finding_kind::single_origin: return kinds::single_origin;
+        case finding_kind::input_warning: return kinds::input_warning;
+    }
+    return kinds::conflict;
+}
+/// Every built-in kind, in the order of the enum.
+inline constexpr finding_kind builtin_finding_kinds[] = {finding_kind::conflict, finding_kind::self_contradiction,
+                                                         finding_kind::rule_violation, finding_kind::single_origin,
+                                                         finding_kind::input_warning};
+/// The built-in kind of that name (exact, as reports spell it), or nullopt.
+inline constexpr std::optional<finding_kind> try_parse_finding_kind(std::string_view s) noexcept {
+    for (auto k : builtin_finding_kinds)
+        if (to_string(k) == s) return k;
+    return std::nullopt;
+}
+
+/// A set of finding kinds: built-in ones, and a user checker's own by name.
+///
+///     crosscheck::finding_kinds{crosscheck::finding_kind::conflict}.insert_custom("future_claim")
+class finding_kinds {
+public:
+    finding_kinds() = default;  ///< empty
+    finding_kinds(std::initializer_list<finding_kind> ks) noexcept {
+        for (auto k : ks) insert(k);
+    }
+    /// Every built-in kind (and no custom one).
+    static finding_kinds builtin() noexcept {
+        finding_kinds s;
+        for (auto k : builtin_finding_kinds) s.insert(k);
+        return s;
+    }
+
+    finding_kinds& insert(finding_kind k) noexcept {
+        bits_ = static_cast<std::uint8_t>(bits_ | bit(k));
+        return *this;
+    }
+    /// A kind of a user's checker. A built-in kind's name inserts that kind.
+    finding_kinds& insert_custom(std::string_view kind) {
+        if (auto k = try_parse_finding_kind(kind)) return insert(*k);
+        if (!contains(kind)) custom_.emplace_back(kind);
+        return *this;
+    }
+
+    bool contains(finding_kind k) const noexcept { return (bits_ & bit(k)) != 0; }
+    /// A built-in kind by name, or a custom one.
+    bool contains(std::string_view kind) const noexcept {
+        if (auto k = try_parse_finding_kind(kind)) return contains(*k);
+        return std::find(custom_.begin(), custom_.end(), kind) != custom_.end();
+    }
+    bool empty() const noexcept { return bits_ == 0 && custom_.empty(); }
+    const std::vector<std::string>& custom() const noexcept { return custom_; }
+
+    friend bool operator==(const finding_kinds& a, const finding_kinds& b) {
+        return a.bits_ == b.bits_ && a.custom_ == b.custom_;
+    }
+    friend bool operator!=(const finding_kinds& a, const finding_kinds& b) { return !(a == b); }
+
+private:
+    static constexpr std::uint8_t bit(finding_kind k) noexcept {
+        return static_cast<std::uint8_t>(1u << static_cast<unsigned>(k));
+    }
+    std::uint8_t bits_ = 0;
+    std::vector<std::string> custom_;
+};
 
 /// One claim as a finding shows it, so a report can be read without the corpus.
 struct evidence {

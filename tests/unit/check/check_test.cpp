@@ -365,7 +365,7 @@ TEST_CASE("check_options::only filters findings but keeps stats", "[checks]") {
     b.claim("a", "x", "s").is("on");
     b.claim("a", "x", "s").is("off");
     check_options o;
-    o.only = {"self_contradiction"};
+    o.only = crosscheck::finding_kinds{crosscheck::finding_kind::self_contradiction};
     auto r = check(b.build(), o);
     CHECK(r.stats.conflicting_pairs == 1);
     REQUIRE(r.findings.size() == 1);
@@ -418,7 +418,7 @@ TEST_CASE("input warnings do not depend on the thread count", "[checks]") {
     one.threads = 1;
     two.threads = 2;
     four.threads = 4;
-    one.only = two.only = four.only = {std::string(kinds::input_warning)};
+    one.only = two.only = four.only = crosscheck::finding_kinds{crosscheck::finding_kind::input_warning};
     const auto r1 = check(c, one), r2 = check(c, two), r4 = check(c, four);
     CHECK(r1.stats.input_warnings == static_cast<std::uint64_t>(expected));
     CHECK(r1.findings.size() == static_cast<std::size_t>(expected));
@@ -444,7 +444,7 @@ TEST_CASE("duplicate ids are found wherever the thread ranges of the id check me
     for (unsigned threads : {1u, 2u, 3u}) {
         check_options o;
         o.threads = threads;
-        o.only = {std::string(kinds::input_warning)};
+        o.only = crosscheck::finding_kinds{crosscheck::finding_kind::input_warning};
         INFO(threads << " threads");
         CHECK(check(build(-1, false), o).findings.empty());
         CHECK(check(build(-1, true), o).findings.empty());
@@ -557,7 +557,7 @@ TEST_CASE("each built-in checker runs alone on a corpus and converts to a named 
 
     // Options reach the checker run alone: `only` filters its findings, never its stats.
     check_options only_warnings;
-    only_warnings.only = {std::string(kinds::input_warning)};
+    only_warnings.only = crosscheck::finding_kinds{crosscheck::finding_kind::input_warning};
     const report filtered = conflicts(c, only_warnings);
     CHECK(filtered.findings.empty());
     CHECK(filtered.stats.conflicting_pairs == 1);
