@@ -27,17 +27,13 @@ struct future_claims_fn {
             if (!published || !valid.has_from() || claim.mode() == crosscheck::modality::planned) continue;
             if (valid.span.first() <= published->last()) continue;
 
-            crosscheck::finding f;
-            f.kind = kind;
-            f.severity = crosscheck::severity::warning;
-            f.subject = std::string(claim.subject());
-            f.predicate = std::string(claim.predicate());
-            f.claims = {std::string(claim.id())};
-            f.sources = {std::string(claim.source_id())};
+            // Subject, predicate, scope, claim and source come from the claim.
+            crosscheck::finding f = crosscheck::make_finding(
+                kind, crosscheck::severity::warning, claim,
+                "claims " + claim.value_text() + " from " + crosscheck::to_string(valid.span) +
+                    ", after its source was published (" + crosscheck::to_string(*published) +
+                    "); mark it \"planned\" if it is an announcement");
             f.field = "valid";
-            f.message = "claims " + claim.value_text() + " from " + crosscheck::to_string(valid.span) +
-                        ", after its source was published (" + crosscheck::to_string(*published) +
-                        "); mark it \"planned\" if it is an announcement";
             out.findings.push_back(std::move(f));
         }
     }

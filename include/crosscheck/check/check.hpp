@@ -6,6 +6,7 @@
 #include <crosscheck/check/conflicts.hpp>
 #include <crosscheck/check/context.hpp>
 #include <crosscheck/check/corroboration.hpp>
+#include <crosscheck/check/finding.hpp>
 #include <crosscheck/check/input_warnings.hpp>
 #include <crosscheck/check/rules.hpp>
 

@@ -4,6 +4,7 @@
 #define CROSSCHECK_CHECK_INPUT_WARNINGS_HPP
 
 #include <crosscheck/check/context.hpp>
+#include <crosscheck/check/finding.hpp>
 #include <crosscheck/detail/threads.hpp>
 
 #include <algorithm>
@@ -95,19 +96,11 @@ struct input_warnings_fn : detail::checker_base<input_warnings_fn> {
             ++out.stats.input_warnings;
             if (ctx.options().wants(finding_kind::input_warning)) out.findings.push_back(std::move(f));
         };
-        auto warning = [&](claim_index i, std::string field, std::string message) {
-            finding f;
-            f.kind = std::string(kinds::input_warning);
-            f.severity = severity::warning;
-            auto r = c[i];
-            f.subject = std::string(r.subject());
-            f.predicate = std::string(r.predicate());
-            f.scope = c.scope_text(r.stored().scope);
-            f.claims = {std::string(r.id())};
-            f.claim_count = 1;
-            f.sources = {std::string(r.source_id())};
+        auto warning = [&](claim_index i, std::string field, const std::string& message) {
+            const auto r = c[i];
+            finding f = make_finding(finding_kind::input_warning, severity::warning, r,
+                                     "claim '" + std::string(r.id()) + "' " + field + ": " + message);
             f.field = std::move(field);
-            f.message = "claim '" + std::string(r.id()) + "' " + f.field + ": " + message;
             return f;
         };
 
