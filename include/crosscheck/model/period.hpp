@@ -122,43 +122,41 @@ inline day_number month_last_day(int y, unsigned m) noexcept {
     return to_day_number(date::sys_days{date::year{y} / date::month{m} / date::last});
 }
 
-/// Parses one Date of §2; on failure returns nullopt and sets `why` to what was expected.
-inline std::optional<period> parse_date_text(std::string_view s, const char*& why) noexcept {
-    why = "expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn or YYYY-Hn";
+/// A Date read from text, or why the text is none.
+struct date_parse_result {
+    std::optional<period> date;
+    const char* why = nullptr;  ///< without a date: what was expected
+};
+
+/// Parses one Date of §2.
+inline date_parse_result parse_date_text(std::string_view s) noexcept {
+    const date_parse_result no_date{std::nullopt, "expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn or YYYY-Hn"};
     int y = 0;
-    if (!parse_digits(s, 0, 4, y)) return std::nullopt;
-    if (s.size() == 4) return period{ymd_day(y, 1, 1), ymd_day(y, 12, 31), precision::year, precision::year};
-    if (s.size() < 6 || s[4] != '-') return std::nullopt;
+    if (!parse_digits(s, 0, 4, y)) return no_date;
+    if (s.size() == 4) return {period{ymd_day(y, 1, 1), ymd_day(y, 12, 31), precision::year, precision::year}};
+    if (s.size() < 6 || s[4] != '-') return no_date;
     if (s.size() == 7 && (s[5] == 'Q' || s[5] == 'q' || s[5] == 'H' || s[5] == 'h')) {
         int n = 0;
-        if (!parse_digits(s, 6, 1, n)) return std::nullopt;
+        if (!parse_digits(s, 6, 1, n)) return no_date;
         bool quarter = s[5] == 'Q' || s[5] == 'q';
-        if (quarter ? (n < 1 || n > 4) : (n < 1 || n > 2)) {
-            why = quarter ? "quarter must be Q1-Q4" : "half must be H1 or H2";
-            return std::nullopt;
-        }
+        if (quarter ? (n < 1 || n > 4) : (n < 1 || n > 2))
+            return {std::nullopt, quarter ? "quarter must be Q1-Q4" : "half must be H1 or H2"};
         unsigned months = quarter ? 3u : 6u;
         auto m0 = static_cast<unsigned>(n - 1) * months + 1;
         auto prec = quarter ? precision::quarter : precision::half;
-        return period{ymd_day(y, m0, 1), month_last_day(y, m0 + months - 1), prec, prec};
+        return {period{ymd_day(y, m0, 1), month_last_day(y, m0 + months - 1), prec, prec}};
     }
     int m = 0;
-    if (!parse_digits(s, 5, 2, m)) return std::nullopt;
-    if (m < 1 || m > 12) {
-        why = "month must be 01-12";
-        return std::nullopt;
-    }
+    if (!parse_digits(s, 5, 2, m)) return no_date;
+    if (m < 1 || m > 12) return {std::nullopt, "month must be 01-12"};
     auto um = static_cast<unsigned>(m);
-    if (s.size() == 7) return period{ymd_day(y, um, 1), month_last_day(y, um), precision::month, precision::month};
+    if (s.size() == 7) return {period{ymd_day(y, um, 1), month_last_day(y, um), precision::month, precision::month}};
     int d = 0;
-    if (s.size() != 10 || s[7] != '-' || !parse_digits(s, 8, 2, d)) return std::nullopt;
+    if (s.size() != 10 || s[7] != '-' || !parse_digits(s, 8, 2, d)) return no_date;
     auto ymd = date::year{y} / date::month{um} / date::day{static_cast<unsigned>(d)};
-    if (!ymd.ok()) {
-        why = "no such day in that month";
-        return std::nullopt;
-    }
+    if (!ymd.ok()) return {std::nullopt, "no such day in that month"};
     auto dn = to_day_number(date::sys_days{ymd});
-    return period{dn, dn, precision::day, precision::day};
+    return {period{dn, dn, precision::day, precision::day}};
 }
 
 /// Writes v (0 <= v < 10^width, else all its digits) with at least `width` digits at o.
@@ -231,15 +229,14 @@ inline std::string date_text(day_number d, precision prec) {
 /// Parses a Date of §2 (`2025`, `2025-04`, `2025-04-30`, `2025-Q2`, `2025-H1`) into the whole
 /// period it names; nullopt on anything else (`2025-13`, `2025-02-30`, `25-04`, trailing junk).
 inline std::optional<period> try_parse_date(std::string_view text) noexcept {
-    const char* why = nullptr;
-    return detail::parse_date_text(text, why);
+    return detail::parse_date_text(text).date;
 }
 
 /// Like try_parse_date, but throws parse_error naming the text and what was expected.
 inline period parse_date(std::string_view text) {
-    const char* why = nullptr;
-    if (auto p = detail::parse_date_text(text, why)) return *p;
-    throw parse_error(1, "invalid date '" + std::string(text) + "': " + why);
+    const auto parsed = detail::parse_date_text(text);
+    if (parsed.date) return *parsed.date;
+    throw parse_error(1, "invalid date '" + std::string(text) + "': " + parsed.why);
 }
 
 /// Parses a period: a Date, or `A..B`, `A..`, `..B` (either end open), or `..` for all time.

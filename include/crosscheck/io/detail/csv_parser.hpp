@@ -728,9 +728,9 @@ private:
             }
         }
         // Anything else (fast_iso_day reads only 10-byte texts) goes to the general parser.
-        const char* why = nullptr;
-        if (auto p = parse_date_text(s, why)) return p;
-        problem(c, "invalid date '" + std::string(s) + "': " + why);
+        const auto parsed = parse_date_text(s);
+        if (parsed.date) return parsed.date;
+        problem(c, "invalid date '" + std::string(s) + "': " + parsed.why);
         return std::nullopt;
     }
 

@@ -147,9 +147,9 @@ public:
             error("invalid period '" + s + "': expected DATE..DATE with the start not after the end");
             return std::nullopt;
         }
-        const char* why = nullptr;
-        if (auto p = parse_date_text(s, why)) return p;
-        error("invalid date '" + s + "': " + why);
+        const auto parsed = parse_date_text(s);
+        if (parsed.date) return parsed.date;
+        error("invalid date '" + s + "': " + parsed.why);
         return std::nullopt;
     }
 
