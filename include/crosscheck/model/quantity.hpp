@@ -3,10 +3,10 @@
 #ifndef CROSSCHECK_MODEL_QUANTITY_HPP
 #define CROSSCHECK_MODEL_QUANTITY_HPP
 
+#include <crosscheck/detail/number.hpp>
 #include <crosscheck/model/error.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -131,24 +131,6 @@ struct quantity {
     }
     friend bool operator!=(const quantity& a, const quantity& b) noexcept { return !(a == b); }
 };
-
-namespace detail {
-/// Up to 12 significant digits, like printf's %.12g: enough for any figure a source states,
-/// and floating-point noise from unit conversion (8848.039200000001) does not show.
-inline std::string format_number(double v) {
-    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-    if (std::isnan(v)) return "nan";
-    char buf[32];
-    // Whole numbers below 10^12 print as their digits under %.12g: the common case (counts,
-    // capacities) without the general float formatter.
-    if (v == std::trunc(v) && std::fabs(v) < 1e12 && !(v == 0 && std::signbit(v))) {
-        auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v));
-        return std::string(buf, r.ptr);
-    }
-    auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 12);
-    return std::string(buf, r.ptr);
-}
-}  // namespace detail
 
 /// Human text: "about 36000 B200", "over 2.5 bn_usd", "8844.22-8844.64 m".
 inline std::string to_string(const quantity& q) {

@@ -9,6 +9,7 @@
 // resolved; resolve_corpus.hpp converts a corpus into it.
 
 #include <crosscheck/config.hpp>
+#include <crosscheck/detail/number.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -17,7 +18,6 @@
 #include <functional>
 #include <limits>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -47,16 +47,7 @@ struct candidate_value {
     static candidate_value quantity(double x, std::string text = {}) {
         candidate_value v;
         v.kind = kind_type::quantity;
-        if (text.empty()) {
-            // The shortest of 15..17 significant digits that reads back as x.
-            for (int digits = 15; digits <= 17; ++digits) {
-                std::ostringstream os;
-                os.precision(digits);
-                os << x;
-                text = os.str();
-                if (std::strtod(text.c_str(), nullptr) == x) break;
-            }
-        }
+        if (text.empty()) text = detail::format_number(x, detail::number_format::round_trip);
         v.text = std::move(text);
         v.number = x;
         v.upper = x;
