@@ -26,6 +26,7 @@
 #include <crosscheck/corpus/builder.hpp>
 #include <crosscheck/corpus/corpus.hpp>
 #include <crosscheck/corpus/names.hpp>
+#include <crosscheck/corpus/value_identity.hpp>
 #include <crosscheck/corpus/views.hpp>
 
 #include <crosscheck/report/json.hpp>

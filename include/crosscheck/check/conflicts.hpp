@@ -5,6 +5,7 @@
 
 #include <crosscheck/check/context.hpp>
 #include <crosscheck/check/detail/counting.hpp>
+#include <crosscheck/corpus/value_identity.hpp>
 #include <crosscheck/detail/threads.hpp>
 
 #include <algorithm>
@@ -12,11 +13,11 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <map>
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -60,26 +61,6 @@ struct group_outcome {
     bool list_complete = true;
 };
 
-inline interval quantity_interval(const corpus& c, const stored_claim& r, double about_width, double& factor_out,
-                                  symbol& base_out) {
-    interval iv;
-    if (r.is_bounds_form()) {
-        iv = {r.a, r.b};
-    } else {
-        quantity q(r.a, r.approx_kind());
-        iv = q.to_interval(about_width);
-    }
-    auto [base, f] = c.unit_base(r.sym);
-    factor_out = f;
-    base_out = base;
-    return {iv.lo * f, iv.hi * f};  // f > 0 (the registry rejects others), so order is kept
-}
-
-inline std::string interval_text(double lo, double hi) {
-    if (lo == hi) return format_number(lo);
-    return format_number(lo) + "\xE2\x80\x93" + format_number(hi);  // en dash
-}
-
 class group_analysis {
 public:
     explicit group_analysis(const check_context& ctx)
@@ -90,6 +71,7 @@ public:
     group_outcome run(std::size_t g) {
         g_ = g;
         members_.clear();
+        identities_.clear();
         for (auto& cl : classes_) cl.members.clear();
         pool_.swap(classes_);
         for (auto& cl : pool_) spare_.push_back(std::move(cl.members));
@@ -150,20 +132,21 @@ private:
             if (const auto* e = c_.extra(i)) m.own_cites = !e->cites.empty();
             value_class vc = value_class::token;
             symbol base = no_symbol;  // quantities: the unit base their interval is in
+            const value_identity v = value_identity_of(c_, i, cmp);
             switch (r.kind) {
-                case value_kind::token: m.tok = r.sym; break;
+                case value_kind::token: m.tok = v.sym; break;
                 case value_kind::quantity: {
                     vc = value_class::quantity;
-                    double f = 1;
-                    auto iv = widen(quantity_interval(c_, r, cmp.about_width, f, base), cmp.rel_tolerance);
+                    base = v.sym;
+                    const auto iv = widen({v.lo, v.hi}, cmp.rel_tolerance);
                     m.lo = iv.lo;
                     m.hi = iv.hi;
                     break;
                 }
                 case value_kind::calendar:
                     vc = value_class::calendar;
-                    m.lo = r.a;
-                    m.hi = r.b;
+                    m.lo = v.lo;
+                    m.hi = v.hi;
                     break;
                 case value_kind::text: vc = value_class::text; break;
                 case value_kind::custom: vc = value_class::custom; break;
@@ -172,6 +155,7 @@ private:
             m.cls = class_of(r.scope, r.mode == modality::planned, vc, base);
             classes_[m.cls].members.push_back(static_cast<std::uint32_t>(members_.size()));
             members_.push_back(m);
+            identities_.push_back(v);
         }
         std::sort(distinct_scopes_.begin(), distinct_scopes_.end());
         distinct_scopes_.erase(std::unique(distinct_scopes_.begin(), distinct_scopes_.end()), distinct_scopes_.end());
@@ -476,40 +460,6 @@ private:
     }
 
     // ---- findings -----------------------------------------------------------------------------
-    /// The identity of a member's value within its finding: equal tokens, equal intervals in one
-    /// base unit, or equal text of a user's value.
-    struct value_id {
-        std::uint8_t tag;
-        std::uint64_t a, b;
-        std::string text;  // user values only
-        bool operator<(const value_id& o) const {
-            return std::tie(tag, a, b, text) < std::tie(o.tag, o.a, o.b, o.text);
-        }
-        bool operator==(const value_id& o) const {
-            return tag == o.tag && a == o.a && b == o.b && text == o.text;  // the text last: user values only
-        }
-    };
-    value_id value_key(const member& m) const {
-        auto bits = [](double d) {
-            std::uint64_t u;
-            std::memcpy(&u, &d, sizeof u);
-            return u;
-        };
-        const auto& cl = classes_[m.cls];
-        switch (cl.vc) {
-            case value_class::token: return {0, m.tok, 0, {}};
-            case value_class::quantity:
-            case value_class::calendar:
-                return {static_cast<std::uint8_t>(cl.vc == value_class::quantity ? 1 : 2),
-                        bits(m.lo) ^ (std::uint64_t{cl.base} << 1),
-                        bits(m.hi),
-                        {}};
-            case value_class::custom: return {3, 0, 0, c_.extra(m.idx)->custom->to_string()};
-            case value_class::text: return {4, m.idx, 0, {}};
-        }
-        return {5, 0, 0, {}};
-    }
-
     /// The claims of a finding grouped by value, most-stated values first when there are more
     /// than max_values_per_finding (the rest are counted in `omitted`). Evidence, the costly part,
     /// is built only for the values and claims shown.
@@ -525,8 +475,11 @@ private:
         auto& order = values_.order;
         auto& slot = values_.slot;
         auto& origins = values_.origins;
+        auto& ids = values_.ids;
         flat.clear();
         keys.clear();
+        ids.clear();
+        values_.same_text.clear();
         group_of.assign(positions.size(), 0);
         counts.clear();
         first.clear();
@@ -534,7 +487,8 @@ private:
         if (origin_stamp_.size() < c_.source_count()) origin_stamp_.assign(c_.source_count(), 0);
         for (std::size_t k = 0; k < positions.size(); ++k) {
             const auto& m = members_[positions[k]];
-            value_id id = value_key(m);
+            const value_identity id = values_.same_text(c_, identities_[positions[k]]);
+            ids.push_back(id);
             std::size_t gi = counts.size();
             if (flat.size() < flat_limit && keys.empty()) {
                 for (const auto& [fid, fg] : flat)
@@ -542,11 +496,11 @@ private:
                         gi = fg;
                         break;
                     }
-                if (gi == counts.size()) flat.emplace_back(std::move(id), gi);
+                if (gi == counts.size()) flat.emplace_back(id, gi);
             } else {
                 if (keys.empty())
-                    for (auto& [fid, fg] : flat) keys.emplace(std::move(fid), fg);
-                gi = keys.emplace(std::move(id), counts.size()).first->second;
+                    for (const auto& [fid, fg] : flat) keys.emplace(fid, fg);
+                gi = keys.emplace(id, counts.size()).first->second;
             }
             if (gi == counts.size()) {
                 counts.push_back(0);
@@ -586,15 +540,14 @@ private:
         for (auto gi : order) {
             slot[gi] = groups.size();
             const auto& m = members_[positions[first[gi]]];
+            const auto& id = ids[first[gi]];
             value_group vg;
             vg.value = c_[m.idx].value_text();
-            const auto& cl = classes_[m.cls];
-            if (cl.vc == value_class::quantity) {
-                auto iv = raw_interval(m);
-                vg.interval = interval_text(iv.lo, iv.hi);
-                if (cl.base != no_symbol) vg.interval.append(" ").append(c_.unit_base_name(cl.base));
-            } else if (cl.vc == value_class::calendar) {
-                vg.interval = to_string(period{static_cast<day_number>(m.lo), static_cast<day_number>(m.hi)});
+            if (id.kind == value_kind::quantity) {
+                vg.interval = format_range(id.lo, id.hi, range_format::en_dash);
+                if (id.sym != no_symbol) vg.interval.append(" ").append(c_.unit_base_name(id.sym));
+            } else if (id.kind == value_kind::calendar) {
+                vg.interval = to_string(period{static_cast<day_number>(id.lo), static_cast<day_number>(id.hi)});
             }
             vg.claim_count = counts[gi];
             vg.claims.reserve(std::min(cap, counts[gi]));  // evidence is 8 strings: grow it once
@@ -613,12 +566,6 @@ private:
         }
         return groups;
     }
-    interval raw_interval(const member& m) const {
-        double f = 1;
-        symbol base = no_symbol;
-        return quantity_interval(c_, c_.stored(m.idx), ctx_.options().compare.about_width, f, base);
-    }
-
     /// Appends what the values of a finding say to `msg`.
     static void describe(std::string& msg, const std::vector<value_group>& values, value_class vc) {
         auto count = [&msg](std::size_t n) {
@@ -754,6 +701,7 @@ private:
     std::vector<class_info> pool_;
     std::vector<std::vector<std::uint32_t>> spare_;
     std::vector<member> members_;
+    std::vector<value_identity> identities_;  // of members_' values, by position
     std::vector<class_info> classes_;
     std::map<std::tuple<scope_id, bool, value_class, symbol>, std::uint32_t> class_index_;
     std::vector<scope_id> distinct_scopes_;
@@ -762,8 +710,10 @@ private:
     std::vector<std::pair<claim_index, claim_index>> listed_;
     std::vector<finding> deferred_;
     struct value_buffers {
-        std::vector<std::pair<value_id, std::size_t>> flat;
-        std::map<value_id, std::size_t> keys;
+        std::vector<std::pair<value_identity, std::size_t>> flat;
+        std::unordered_map<value_identity, std::size_t, value_identity_hash> keys;
+        std::vector<value_identity> ids;  // per claim of the finding
+        same_text_claims same_text;       // user values: equal texts are one value
         std::vector<std::size_t> group_of, counts, first, order, slot;
         std::vector<std::vector<source_index>> origins;  // per value; lists past counts.size() are stale
     } values_;                                           // group_values' buffers

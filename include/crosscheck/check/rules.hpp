@@ -4,6 +4,7 @@
 #define CROSSCHECK_CHECK_RULES_HPP
 
 #include <crosscheck/check/context.hpp>
+#include <crosscheck/corpus/value_identity.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -20,8 +21,8 @@ namespace detail {
 struct rule_claim {
     claim_index idx;
     period when;
-    interval value;  // base unit
-    symbol base;
+    value_identity value;  // the interval in the base unit and the base
+    interval range() const noexcept { return {value.lo, value.hi}; }
 };
 
 }  // namespace detail
@@ -40,13 +41,12 @@ struct rules_fn : detail::checker_base<rules_fn> {
         if (c.rules().empty()) return;
         std::map<std::pair<symbol, symbol>, std::size_t> group_of;
         for (std::size_t g = 0; g < ctx.groups().size(); ++g) group_of[ctx.groups().key(g)] = g;
-        const auto about = ctx.options().compare.about_width;
         for (std::size_t ri = 0; ri < c.rules().size(); ++ri) {
             const auto& r = c.rules()[ri];
             std::vector<const rule_ref*> refs{&r.total};
             for (const auto& p : r.parts) refs.push_back(&p);
             std::vector<std::vector<detail::rule_claim>> per_ref(refs.size());
-            for (std::size_t k = 0; k < refs.size(); ++k) per_ref[k] = matching(c, ctx, group_of, *refs[k], about);
+            for (std::size_t k = 0; k < refs.size(); ++k) per_ref[k] = matching(c, ctx, group_of, *refs[k]);
             check_rule(ctx, r, ri, refs, per_ref, out);
         }
     }
@@ -54,7 +54,7 @@ struct rules_fn : detail::checker_base<rules_fn> {
 private:
     static std::vector<detail::rule_claim> matching(const corpus& c, const check_context& ctx,
                                                     const std::map<std::pair<symbol, symbol>, std::size_t>& group_of,
-                                                    const rule_ref& ref, double about) {
+                                                    const rule_ref& ref) {
         std::vector<detail::rule_claim> out;
         auto s = c.names().find(ref.subject);
         auto p = c.names().find(ref.predicate);
@@ -65,13 +65,9 @@ private:
         for (auto i = ctx.groups().begin(it->second); i != ctx.groups().end(it->second); ++i) {
             const auto& rec = c.stored(*i);
             if (rec.kind != value_kind::quantity || rec.scope != *sc) continue;
-            interval iv;
-            if (rec.is_bounds_form()) iv = {rec.a, rec.b};
-            else iv = quantity(rec.a, rec.approx_kind()).to_interval(about);
             const period when = c.assertion_period(*i);
             if (!when.ok()) continue;  // vouched for no day (§3.3): no time to check it at
-            auto [base, f] = c.unit_base(rec.sym);
-            out.push_back({*i, when, {iv.lo * f, iv.hi * f}, base});
+            out.push_back({*i, when, value_identity_of(c, *i, ctx.options().compare)});
         }
         return out;
     }
@@ -91,7 +87,7 @@ private:
         // All references must share one base unit, else the rule cannot be evaluated.
         std::set<symbol> bases;
         for (const auto& v : per_ref)
-            for (const auto& x : v) bases.insert(x.base);
+            for (const auto& x : v) bases.insert(x.value.sym);
         if (bases.size() > 1 && r.type == rule_type::sum) {
             if (ctx.options().wants(finding_kind::input_warning)) {
                 finding f;
@@ -149,10 +145,10 @@ private:
                          const std::vector<std::size_t>& pick, period when, std::set<std::vector<claim_index>>& seen,
                          report& out) {
         const auto& c = ctx.data();
-        interval total = active[0][pick[0]]->value;
+        interval total = active[0][pick[0]]->range();
         interval acc = r.type == rule_type::sum ? interval{0, 0} : interval{1, 1};
         for (std::size_t k = 1; k < active.size(); ++k) {
-            const auto& v = active[k][pick[k]]->value;
+            const auto v = active[k][pick[k]]->range();
             acc = r.type == rule_type::sum ? acc + v : acc * v;
         }
         interval slack = widen(total, r.tolerance);
@@ -180,8 +176,7 @@ private:
         f.claim_count = ids.size();
         f.sources.assign(sources.begin(), sources.end());
         f.message = std::string(to_string(r.type)) + " rule " + ref_text(*refs[0]) + ": " + parts + " = " +
-                    detail::format_number(acc.lo) +
-                    (acc.lo == acc.hi ? "" : "\xE2\x80\x93" + detail::format_number(acc.hi)) + ", but the total is " +
+                    detail::format_range(acc.lo, acc.hi, detail::range_format::en_dash) + ", but the total is " +
                     c[ids[0]].value_text() + " (" + std::string(c.claim_id(ids[0])) + "), beyond the tolerance of " +
                     detail::format_number(r.tolerance * 100) + "% during " + to_string(when);
         out.findings.push_back(std::move(f));

@@ -6,6 +6,9 @@
 
 #include <crosscheck/testing/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
+#include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <map>
 #include <set>
 #include <string>
@@ -573,4 +576,103 @@ TEST_CASE("each built-in checker runs alone on a corpus and converts to a named 
     CHECK(all.stats.rule_violations == 1);
     CHECK(all.stats.input_warnings == 1);
     CHECK(all.findings.size() == 3);
+}
+
+namespace {
+
+double from_bits(std::uint64_t u) {
+    double d;
+    std::memcpy(&d, &u, sizeof d);
+    return d;
+}
+std::uint64_t bits_of(double d) {
+    std::uint64_t u;
+    std::memcpy(&u, &d, sizeof u);
+    return u;
+}
+symbol base_of(const corpus& c, std::string_view unit) {
+    return c.unit_base(*c.unit_names().find(unit)).first;
+}
+
+}  // namespace
+
+// Two different values whose bits, with the base unit's id mixed in, used to be the same key:
+// the checkers took them for one value.
+TEST_CASE("corroboration counts values of different base units apart, whatever their bits", "[checks][corroboration]") {
+    auto make = [](double hi) {
+        corpus_builder b;
+        b.source("a");
+        b.source("b");
+        b.claim("a", "x", "size").id("m1").is(1, "m");
+        b.claim("b", "x", "size").id("kg1").between(1.0, hi, "kg");
+        return b.build();
+    };
+    const auto probe = make(2);
+    const symbol m = base_of(probe, "m"), kg = base_of(probe, "kg");
+    REQUIRE(m != kg);
+    // [1, hi] kg where hi's bits differ from 1's exactly by the bits the old scheme mixed in.
+    const double hi = from_bits(bits_of(1.0) ^ ((std::uint64_t{m} ^ std::uint64_t{kg}) << 7));
+    REQUIRE(hi != 1.0);
+    const auto c = make(hi);
+    REQUIRE(base_of(c, "m") == m);
+    REQUIRE(base_of(c, "kg") == kg);
+    const auto counts = corroboration(c);
+    CHECK(counts == std::vector<std::size_t>{1, 1});  // 1 m and [1, 1.00000000000003] kg: one origin each
+}
+
+TEST_CASE("a finding's value groups keep values of different base units apart", "[checks]") {
+    auto make = [](double lo) {
+        corpus_builder b;
+        b.source("a");
+        b.claim("a", "x", "size").id("m1").between(0.0, 100.0, "m");
+        b.claim("a", "x", "size").id("kg1").between(lo, 100.0, "kg");
+        b.claim("a", "x", "size").id("m2").is(200, "m");
+        b.claim("a", "x", "size").id("kg2").is(200, "kg");
+        return b.build();
+    };
+    const auto probe = make(1);
+    const symbol m = base_of(probe, "m"), kg = base_of(probe, "kg");
+    REQUIRE(m != kg);
+    // A denormal lower bound whose bits are those the old scheme mixed into the key.
+    const double lo = from_bits((std::uint64_t{m} ^ std::uint64_t{kg}) << 1);
+    REQUIRE(lo > 0);
+    const auto c = make(lo);
+    REQUIRE(base_of(c, "m") == m);
+    REQUIRE(base_of(c, "kg") == kg);
+    const auto r = check(c);
+    CHECK(r.stats.self_contradictions == 2);  // m1-m2 and kg1-kg2
+    std::size_t seen = 0;
+    for (const auto& f : r.findings) {
+        if (f.kind != kinds::self_contradiction) continue;
+        ++seen;
+        // One source, quantities: all four claims in one finding, four different values.
+        REQUIRE(f.values.size() == 4);
+        for (const auto& v : f.values) CHECK(v.claim_count == 1);
+        CHECK(f.values[0].interval == "0\xE2\x80\x93" "100 m");
+        CHECK(f.values[1].interval.find(" kg") != std::string::npos);
+    }
+    CHECK(seen == 1);
+}
+
+TEST_CASE("rules: a reference's values in different base units are different values", "[checks][rules]") {
+    // 2 m and 2 kg are not one value: the rule is checked with each, and each violation is
+    // reported (they used to be taken for one value because their intervals are equal).
+    corpus_builder b;
+    b.source("a");
+    rule r;
+    r.type = rule_type::product;
+    r.total = {"x", "total", {}};
+    r.parts = {{"x", "left", {}}, {"x", "right", {}}};
+    b.add_rule(r);
+    b.claim("a", "x", "total").id("t").is(100);
+    b.claim("a", "x", "left").id("l-m").is(2, "m");
+    b.claim("a", "x", "left").id("l-kg").is(2, "kg");
+    b.claim("a", "x", "left").id("l-m-again").is(2, "m");  // the same value as l-m: not checked again
+    b.claim("a", "x", "right").id("r").is(5);
+    const auto res = check(b.build());
+    CHECK(res.stats.rule_violations == 2);
+    std::set<std::vector<std::string>> named;
+    for (const auto& f : res.findings)
+        if (f.kind == kinds::rule_violation) named.insert(f.claims);
+    CHECK(named == std::set<std::vector<std::string>>{{"t", "l-m", "r"}, {"t", "l-kg", "r"}});
 }
