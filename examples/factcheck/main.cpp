@@ -219,7 +219,7 @@ inline int run_resolve(const resolve_settings& rs) {
     const auto methods = crosscheck::standard_methods();
     auto m = std::find_if(methods.begin(), methods.end(), [&](const auto& x) { return x.name == rs.method; });
     crosscheck::corpus_evidence_options eo;
-    if (s.about_tolerance) eo.about_width = *s.about_tolerance;
+    if (s.about_tolerance) eo.compare.about_width = *s.about_tolerance;
     eo.time_varying_predicates = rs.time_varying;
     bar.phase(fmt::format("Resolving {} claims", c.size()));
     const resolve_outcome out = resolve_corpus(c, *m, eo, rs.all);

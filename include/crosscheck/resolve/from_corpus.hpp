@@ -10,12 +10,14 @@
 // values with their precision. Free-text values are never compared, so they are left out.
 
 #include <crosscheck/corpus/corpus.hpp>
+#include <crosscheck/corpus/value_identity.hpp>
+#include <crosscheck/detail/number.hpp>
+#include <crosscheck/model/value.hpp>
 #include <crosscheck/resolve/methods.hpp>
 
 #include <algorithm>
 #include <cctype>
 #include <cstddef>
-#include <sstream>
 #include <string>
 #include <unordered_set>
 #include <variant>
@@ -24,8 +26,9 @@
 namespace crosscheck {
 
 struct corpus_evidence_options {
-    double about_width = 0.10;         // spec section 3: `about` spans a·(1 ± t)
-    double relative_tolerance = 1e-9;  // quantities that overlap once widened by this agree
+    /// How values compare, as in check_options: `about` spans a(1 ± compare.about_width), and
+    /// quantities that overlap once widened by compare.rel_tolerance support each other.
+    compare_options compare;
     /// Predicates whose value changes over time: the latest period wins (see resolve_options).
     std::vector<std::string> time_varying_predicates;
 };
@@ -38,17 +41,13 @@ struct corpus_evidence {
 
 namespace detail {
 
+/// The text of an item key or a token as resolution shows it: the corpus's display spelling with
+/// ASCII letters lowered. Only text: names are matched by the corpus's symbols, which fold case
+/// with Unicode rules.
 inline std::string resolve_lower(std::string_view s) {
     std::string out(s);
     for (auto& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return out;
-}
-
-inline std::string resolve_number_text(double x) {
-    std::ostringstream os;
-    os.precision(12);
-    os << x;
-    return os.str();
 }
 
 }  // namespace detail
@@ -66,9 +65,11 @@ inline corpus_evidence to_evidence(const corpus& c, const corpus_evidence_option
         if (src.translation_of)
             if (auto t = c.find_source(*src.translation_of)) ev.add_citation(s, *t);
     }
-    std::unordered_set<std::string> varying;
-    for (const auto& p : opt.time_varying_predicates) varying.insert(detail::resolve_lower(p));
-    const kind_similarity similarity{opt.relative_tolerance};
+    // The user's predicates are looked up as the corpus looks names up (Unicode case folding).
+    std::unordered_set<symbol> varying;
+    for (const auto& p : opt.time_varying_predicates)
+        if (const auto s = c.names().find(p)) varying.insert(*s);
+    const kind_similarity similarity{opt.compare.rel_tolerance};
 
     for (claim_index i = 0; i < c.size(); ++i) {
         const auto r = c[i];
@@ -77,7 +78,7 @@ inline corpus_evidence to_evidence(const corpus& c, const corpus_evidence_option
         const auto predicate = detail::resolve_lower(r.predicate());
         std::string key = detail::resolve_lower(r.subject()) + "|" + predicate + "|" + c.scope_text(r.stored().scope);
         if (r.mode() == modality::planned) key += "|planned";
-        const bool time_varying = varying.count(predicate) != 0;
+        const bool time_varying = varying.count(r.stored().predicate) != 0;
         const auto item = ev.add_item(key, time_varying);
         if (!ev.items()[item].similarity) ev.set_similarity(item, similarity);
         ev.set_attribute(item, predicate);
@@ -98,18 +99,13 @@ inline corpus_evidence to_evidence(const corpus& c, const corpus_evidence_option
         if (const auto* t = std::get_if<token>(&value)) {
             (void)t;
             v = candidate_value::token(detail::resolve_lower(r.value_text()));
-        } else if (const auto* q = std::get_if<quantity>(&value)) {
-            const auto [base, factor] = c.unit_base(r.stored().sym);
-            const auto iv = q->to_interval(opt.about_width);
-            const double lo = std::min(iv.lo * factor, iv.hi * factor);
-            const double hi = std::max(iv.lo * factor, iv.hi * factor);
-            const std::string unit(c.unit_base_name(base));
-            std::string text =
-                lo == hi ? detail::resolve_number_text(lo)
-                         : "[" + detail::resolve_number_text(lo) + ", " + detail::resolve_number_text(hi) + "]";
+        } else if (std::holds_alternative<quantity>(value)) {
+            const value_identity id = value_identity_of(c, i, opt.compare);
+            const std::string unit(c.unit_base_name(id.sym));
+            std::string text = detail::format_range(id.lo, id.hi, detail::range_format::bracketed);
             if (!unit.empty()) text += " " + unit;
-            v = candidate_value::quantity(lo, text);
-            v.upper = hi;
+            v = candidate_value::quantity(id.lo, text);
+            v.upper = id.hi;
             v.unit = unit;
         } else if (const auto* cal = std::get_if<calendar_value>(&value)) {
             v = candidate_value::calendar(static_cast<double>(cal->when.first()), static_cast<double>(cal->when.last()),

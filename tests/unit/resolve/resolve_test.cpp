@@ -706,4 +706,36 @@ TEST_CASE("standard_methods passes the common options to every method", "[resolv
         INFO(m.name);
         CHECK(m.run(ev).iterations == 1);
     }
+
+TEST_CASE("time-varying predicates are matched through the corpus's case folding", "[resolve][corpus]") {
+    // The corpus folds names with simple Unicode case folding (Ö/ö, Ÿ/ÿ, Cyrillic В/в); the
+    // predicates a user names must match the same way, not by ASCII case only.
+    const char* text = R"({
+      "format": "crosscheck/1",
+      "sources": [{"id": "a"}, {"id": "b"}],
+      "claims": [
+        {"source": "a", "subject": "Berg", "predicate": "höhe", "value": "hoch", "valid": "2020"},
+        {"source": "b", "subject": "Berg", "predicate": "HÖHE", "value": "tief", "valid": "2021"},
+        {"source": "a", "subject": "Berg", "predicate": "ÿear", "value": "x", "valid": "2020"},
+        {"source": "a", "subject": "Berg", "predicate": "высота", "value": "x", "valid": "2020"},
+        {"source": "a", "subject": "Berg", "predicate": "Name", "value": "x", "valid": "2020"},
+        {"source": "a", "subject": "Berg", "predicate": "farbe", "value": "x", "valid": "2020"}
+      ]})";
+    crosscheck::corpus c;
+    crosscheck::load_json(text, c);
+    crosscheck::corpus_evidence_options o;
+    o.time_varying_predicates = {"HÖHE", "ŸEAR", "ВЫСОТА", "NAME"};
+    const auto ce = crosscheck::to_evidence(c, o);
+    const auto& ev = ce.ev;
+    CHECK(ev.items().size() == 5);  // höhe and HÖHE are one predicate
+    auto varying = [&](const std::string& key) {
+        const auto i = ev.find_item(key);
+        REQUIRE(i.has_value());
+        return ev.items()[*i].time_varying;
+    };
+    CHECK(varying("berg|höhe|"));
+    CHECK(varying("berg|ÿear|"));
+    CHECK(varying("berg|высота|"));
+    CHECK(varying("berg|name|"));
+    CHECK_FALSE(varying("berg|farbe|"));
 }
