@@ -45,7 +45,6 @@ bool same_claims(const corpus& x, const corpus& y) {
     return true;
 }
 
-constexpr double inf = std::numeric_limits<double>::infinity();
 
 }  // namespace
 
@@ -87,7 +86,7 @@ TEST_CASE("a claims table loads into stored claims", "[csv]") {
     const auto& s2 = c.stored(2);
     CHECK(s2.subject == s0.subject);  // names are case-insensitive
     CHECK(s2.a == 7);
-    CHECK(s2.b == inf);
+    CHECK(s2.b == std::numeric_limits<double>::infinity());
     CHECK(to_string(s2.valid_span()) == "2021..2021-Q3");
     CHECK(s2.valid_span().last() == to_day_number(date::sys_days{date::year{2021} / 9 / 30}));
     auto q = std::get<quantity>(c[2].value());

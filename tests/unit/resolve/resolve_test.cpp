@@ -706,6 +706,7 @@ TEST_CASE("standard_methods passes the common options to every method", "[resolv
         INFO(m.name);
         CHECK(m.run(ev).iterations == 1);
     }
+}
 
 TEST_CASE("time-varying predicates are matched through the corpus's case folding", "[resolve][corpus]") {
     // The corpus folds names with simple Unicode case folding (Ö/ö, Ÿ/ÿ, Cyrillic В/в); the
