@@ -47,7 +47,7 @@ struct class_info {
     scope_id scope;
     bool planned;
     value_class vc;
-    symbol base;                         // quantities: unit base
+    unit_base_id base;                   // quantities: unit base
     std::vector<std::uint32_t> members;  // positions in the member array
 };
 
@@ -61,7 +61,7 @@ struct group_outcome {
 };
 
 inline interval quantity_interval(const corpus& c, const stored_claim& r, double about_width, double& factor_out,
-                                  symbol& base_out) {
+                                  unit_base_id& base_out) {
     interval iv;
     if (r.is_bounds_form()) {
         iv = {r.a, r.b};
@@ -69,7 +69,7 @@ inline interval quantity_interval(const corpus& c, const stored_claim& r, double
         quantity q(r.a, r.approx_kind());
         iv = q.to_interval(about_width);
     }
-    auto [base, f] = c.unit_base(r.sym);
+    auto [base, f] = c.unit_base(r.value_unit());
     factor_out = f;
     base_out = base;
     return {iv.lo * f, iv.hi * f};  // f > 0 (the registry rejects others), so order is kept
@@ -83,7 +83,7 @@ inline std::string interval_text(double lo, double hi) {
 class group_analysis {
 public:
     explicit group_analysis(const check_context& ctx)
-        : ctx_(ctx), c_(ctx.data()), all_(ctx.groups().begin(0)), fetch_(ctx.data(), ctx.groups()) {}
+        : ctx_(ctx), c_(ctx.data()), all_(ctx.groups().all_members().data()), fetch_(ctx.data(), ctx.groups()) {}
 
     /// Analyses group g. The object is reused from group to group so its buffers are allocated
     /// once per thread, not once per key.
@@ -149,9 +149,9 @@ private:
             m.src = r.source;
             if (const auto* e = c_.extra(i)) m.own_cites = !e->cites.empty();
             value_class vc = value_class::token;
-            symbol base = no_symbol;  // quantities: the unit base their interval is in
+            unit_base_id base = no_unit_base;  // quantities: the unit base their interval is in
             switch (r.kind) {
-                case value_kind::token: m.tok = r.sym; break;
+                case value_kind::token: m.tok = r.value_token(); break;
                 case value_kind::quantity: {
                     vc = value_class::quantity;
                     double f = 1;
@@ -178,7 +178,7 @@ private:
     }
 
     /// Most keys have one or two classes: a linear scan beats a map until there are many.
-    std::uint32_t class_of(scope_id scope, bool planned, value_class vc, symbol base) {
+    std::uint32_t class_of(scope_id scope, bool planned, value_class vc, unit_base_id base) {
         auto same = [&](const class_info& k) {
             return k.scope == scope && k.planned == planned && k.vc == vc && k.base == base;
         };
@@ -497,15 +497,15 @@ private:
         };
         const auto& cl = classes_[m.cls];
         switch (cl.vc) {
-            case value_class::token: return {0, m.tok, 0, {}};
+            case value_class::token: return {0, to_index(m.tok), 0, {}};
             case value_class::quantity:
             case value_class::calendar:
                 return {static_cast<std::uint8_t>(cl.vc == value_class::quantity ? 1 : 2),
-                        bits(m.lo) ^ (std::uint64_t{cl.base} << 1),
+                        bits(m.lo) ^ (std::uint64_t{to_index(cl.base)} << 1),
                         bits(m.hi),
                         {}};
             case value_class::custom: return {3, 0, 0, c_.extra(m.idx)->custom->to_string()};
-            case value_class::text: return {4, m.idx, 0, {}};
+            case value_class::text: return {4, to_index(m.idx), 0, {}};
         }
         return {5, 0, 0, {}};
     }
@@ -562,10 +562,10 @@ private:
                 // Most claims share their source's origins: keep each (value, origin) once
                 // through a stamp per source instead of sorting duplicates away later.
                 const auto stamp = stamp_base_ + gi + 1;
-                for (auto [o, end] = ctx_.origins(m.src); o != end; ++o)
-                    if (origin_stamp_[*o] != stamp) {
-                        origin_stamp_[*o] = stamp;
-                        origins[gi].push_back(*o);
+                for (const source_index o : ctx_.origins(m.src))
+                    if (origin_stamp_[to_index(o)] != stamp) {
+                        origin_stamp_[to_index(o)] = stamp;
+                        origins[gi].push_back(o);
                     }
             }
         }
@@ -592,7 +592,7 @@ private:
             if (cl.vc == value_class::quantity) {
                 auto iv = raw_interval(m);
                 vg.interval = interval_text(iv.lo, iv.hi);
-                if (cl.base != no_symbol) vg.interval.append(" ").append(c_.unit_base_name(cl.base));
+                if (cl.base != no_unit_base) vg.interval.append(" ").append(c_.unit_base_name(cl.base));
             } else if (cl.vc == value_class::calendar) {
                 vg.interval = to_string(period{static_cast<day_number>(m.lo), static_cast<day_number>(m.hi)});
             }
@@ -615,7 +615,7 @@ private:
     }
     interval raw_interval(const member& m) const {
         double f = 1;
-        symbol base = no_symbol;
+        unit_base_id base = no_unit_base;
         return quantity_interval(c_, c_.stored(m.idx), ctx_.options().compare.about_width, f, base);
     }
 
@@ -668,7 +668,7 @@ private:
                 f.claims.emplace_back(c_.id_text(m.id));
             }
             // Sources are listed by id text: sort (rank of the id, index) once; a source has one rank.
-            source_scratch_.push_back(std::uint64_t{ctx_.source_rank(m.src)} << 32 | m.src);
+            source_scratch_.push_back(std::uint64_t{ctx_.source_rank(m.src)} << 32 | to_index(m.src));
         }
         f.claim_count = positions.size();
         if (one_scope) f.scope = ctx_.scope_text(scope);
@@ -676,7 +676,7 @@ private:
         source_scratch_.erase(std::unique(source_scratch_.begin(), source_scratch_.end()), source_scratch_.end());
         f.sources.reserve(source_scratch_.size());
         for (auto key : source_scratch_)
-            f.sources.emplace_back(ctx_.source_id(static_cast<source_index>(key & 0xFFFFFFFFu)));
+            f.sources.emplace_back(ctx_.source_id(source_index{static_cast<std::uint32_t>(key & 0xFFFFFFFFu)}));
         f.values = group_values(positions, f.omitted_values);
         describe(f.message, f.values, classes_[members_[positions.front()].cls].vc);
         return f;
@@ -688,7 +688,7 @@ private:
             !opt.wants(finding_kind::self_contradiction))
             return;
         // One conflict finding per class family (value kind) that has conflicts.
-        std::map<std::tuple<bool, value_class, symbol>, std::vector<std::uint32_t>> families;
+        std::map<std::tuple<bool, value_class, unit_base_id>, std::vector<std::uint32_t>> families;
         for (std::uint32_t pos = 0; pos < members_.size(); ++pos) {
             const auto& m = members_[pos];
             if (m.partners == 0) continue;
@@ -755,7 +755,7 @@ private:
     std::vector<std::vector<std::uint32_t>> spare_;
     std::vector<member> members_;
     std::vector<class_info> classes_;
-    std::map<std::tuple<scope_id, bool, value_class, symbol>, std::uint32_t> class_index_;
+    std::map<std::tuple<scope_id, bool, value_class, unit_base_id>, std::uint32_t> class_index_;
     std::vector<scope_id> distinct_scopes_;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> comparable_;
     std::set<scope_id> marked_;

@@ -37,17 +37,17 @@ inline std::vector<std::size_t> corroboration(const corpus& c, const compare_opt
     std::vector<std::string> texts;
     std::vector<entry> es;
     es.reserve(c.size());
-    for (claim_index i = 0; i < c.size(); ++i) {
+    for (claim_index i : c.claim_indices()) {
         const auto& r = c.stored(i);
         entry e{c.resolve(r.subject), r.predicate, r.scope, static_cast<std::uint8_t>(r.kind), 0, 0, 0, i};
         switch (r.kind) {
-            case value_kind::token: e.a = r.sym; break;
+            case value_kind::token: e.a = to_index(r.value_token()); break;
             case value_kind::quantity: {
                 double f = 1;
-                symbol base = no_symbol;
+                unit_base_id base = no_unit_base;
                 auto iv = detail::quantity_interval(c, r, opt.about_width, f, base);
                 e.a = bits(iv.lo);
-                e.b = bits(iv.hi) ^ (std::uint64_t{base} << 7);
+                e.b = bits(iv.hi) ^ (std::uint64_t{to_index(base)} << 7);
                 break;
             }
             case value_kind::calendar:
@@ -87,7 +87,7 @@ inline std::vector<std::size_t> corroboration(const corpus& c, const compare_opt
         }
         std::sort(origins.begin(), origins.end());
         auto n = static_cast<std::size_t>(std::unique(origins.begin(), origins.end()) - origins.begin());
-        for (std::size_t k = i; k < j; ++k) out[es[k].idx] = n;
+        for (std::size_t k = i; k < j; ++k) out[to_index(es[k].idx)] = n;
         i = j;
     }
     return out;

@@ -21,7 +21,7 @@ struct rule_claim {
     claim_index idx;
     period when;
     interval value;  // base unit
-    symbol base;
+    unit_base_id base;
 };
 
 }  // namespace detail
@@ -62,16 +62,16 @@ private:
         if (!s || !p || !sc) return out;
         auto it = group_of.find({c.resolve(*s), *p});
         if (it == group_of.end()) return out;
-        for (auto i = ctx.groups().begin(it->second); i != ctx.groups().end(it->second); ++i) {
-            const auto& rec = c.stored(*i);
+        for (const claim_index i : ctx.groups().members(it->second)) {
+            const auto& rec = c.stored(i);
             if (rec.kind != value_kind::quantity || rec.scope != *sc) continue;
             interval iv;
             if (rec.is_bounds_form()) iv = {rec.a, rec.b};
             else iv = quantity(rec.a, rec.approx_kind()).to_interval(about);
-            const period when = c.assertion_period(*i);
+            const period when = c.assertion_period(i);
             if (!when.ok()) continue;  // vouched for no day (§3.3): no time to check it at
-            auto [base, f] = c.unit_base(rec.sym);
-            out.push_back({*i, when, {iv.lo * f, iv.hi * f}, base});
+            auto [base, f] = c.unit_base(rec.value_unit());
+            out.push_back({i, when, {iv.lo * f, iv.hi * f}, base});
         }
         return out;
     }
@@ -89,7 +89,7 @@ private:
         for (const auto& v : per_ref)
             if (v.empty()) return;  // some reference has no claimed value at all
         // All references must share one base unit, else the rule cannot be evaluated.
-        std::set<symbol> bases;
+        std::set<unit_base_id> bases;
         for (const auto& v : per_ref)
             for (const auto& x : v) bases.insert(x.base);
         if (bases.size() > 1 && r.type == rule_type::sum) {

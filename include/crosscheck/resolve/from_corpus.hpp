@@ -58,19 +58,19 @@ inline std::string resolve_number_text(double x) {
 inline corpus_evidence to_evidence(const corpus& c, const corpus_evidence_options& opt = {}) {
     corpus_evidence out;
     auto& ev = out.ev;
-    for (source_index s = 0; s < c.source_count(); ++s) ev.add_source(c.source_at(s).id, c.source_at(s).reliability);
-    for (source_index s = 0; s < c.source_count(); ++s) {
+    for (source_index s : c.source_indices()) ev.add_source(c.source_at(s).id, c.source_at(s).reliability);
+    for (source_index s : c.source_indices()) {
         const auto& src = c.source_at(s);
         for (const auto& cited : src.cites)
-            if (auto t = c.find_source(cited)) ev.add_citation(s, *t);
+            if (auto t = c.find_source(cited)) ev.add_citation(to_index(s), to_index(*t));
         if (src.translation_of)
-            if (auto t = c.find_source(*src.translation_of)) ev.add_citation(s, *t);
+            if (auto t = c.find_source(*src.translation_of)) ev.add_citation(to_index(s), to_index(*t));
     }
     std::unordered_set<std::string> varying;
     for (const auto& p : opt.time_varying_predicates) varying.insert(detail::resolve_lower(p));
     const kind_similarity similarity{opt.relative_tolerance};
 
-    for (claim_index i = 0; i < c.size(); ++i) {
+    for (claim_index i : c.claim_indices()) {
         const auto r = c[i];
         if (r.kind() != value_kind::token && r.kind() != value_kind::quantity && r.kind() != value_kind::calendar)
             continue;
@@ -83,13 +83,13 @@ inline corpus_evidence to_evidence(const corpus& c, const corpus_evidence_option
         ev.set_attribute(item, predicate);
 
         // The claim's source, or one of its own when the claim cites others (spec section 4).
-        auto source = static_cast<evidence_table::index>(r.stored().source);
+        evidence_table::index source = to_index(r.stored().source);
         const auto origins = c.claim_origins(i);
         if (origins != c.origins(r.stored().source)) {
             std::string id = std::string(r.source_id()) + "#via";
             for (auto o : origins) id += ":" + c.source_at(o).id;
             const auto derived = ev.add_source(id, c.source_at(r.stored().source).reliability);
-            for (auto o : origins) ev.add_citation(derived, o);
+            for (auto o : origins) ev.add_citation(derived, to_index(o));
             source = derived;
         }
 
@@ -99,7 +99,7 @@ inline corpus_evidence to_evidence(const corpus& c, const corpus_evidence_option
             (void)t;
             v = candidate_value::token(detail::resolve_lower(r.value_text()));
         } else if (const auto* q = std::get_if<quantity>(&value)) {
-            const auto [base, factor] = c.unit_base(r.stored().sym);
+            const auto [base, factor] = c.unit_base(r.stored().value_unit());
             const auto iv = q->to_interval(opt.about_width);
             const double lo = std::min(iv.lo * factor, iv.hi * factor);
             const double hi = std::max(iv.lo * factor, iv.hi * factor);

@@ -13,6 +13,7 @@
 #include <vector>
 
 using namespace crosscheck;
+using crosscheck::testing::claim_n;
 
 namespace {
 
@@ -71,7 +72,7 @@ TEST_CASE("a claim whose `from` ends at its source's publication date", "[checks
     b.claim("a", "chip", "status").id("f1").is("allowed").valid_from("2024");
     b.claim("b", "chip", "status").id("f2").is("banned").valid("2025-12", "2026-01");
     auto c = b.build();
-    CHECK(c.assertion_period(0) == period::between(parse_date("2024"), parse_date("2025-11")));
+    CHECK(c.assertion_period(claim_n(0)) == period::between(parse_date("2024"), parse_date("2025-11")));
     CHECK(pairs_of(c).empty());
     // From 2025-11 instead: they share November and conflict.
     auto b2 = two_sources();
@@ -90,9 +91,9 @@ TEST_CASE("a claim whose `from` comes after its source's publication is vouched 
     b.claim("b", "chip", "status").id("g3").is("restricted");                   // timeless
     b.claim("a", "chip", "status").id("g4").is("banned").valid_from("2025-06");  // through 2025-11
     auto c = b.build();
-    CHECK_FALSE(c.assertion_period(0).ok());
-    CHECK_FALSE(c.assertion_period(0).overlaps(period{}));  // not even with all time
-    CHECK(c.assertion_period(3) == period::between(parse_date("2025-06"), parse_date("2025-11")));
+    CHECK_FALSE(c.assertion_period(claim_n(0)).ok());
+    CHECK_FALSE(c.assertion_period(claim_n(0)).overlaps(period{}));  // not even with all time
+    CHECK(c.assertion_period(claim_n(3)) == period::between(parse_date("2025-06"), parse_date("2025-11")));
     CHECK(pairs_of(c) == pair_set{{"g2", "g3"}, {"g3", "g4"}});
     auto r = check(c);
     CHECK(r.stats.keys == 1);
@@ -385,7 +386,7 @@ TEST_CASE("one key with 200,000 claims and two values is counted, not enumerated
         stored_claim r;
         r.subject = sym_subject;
         r.predicate = sym_pred;
-        r.sym = (i % 2) ? yes : no;
+        r.set_value_token((i % 2) ? yes : no);
         r.kind = value_kind::token;
         c.add_stored(r, std::to_string(i));
     }
@@ -503,7 +504,9 @@ TEST_CASE("claim groups are the same on any number of threads", "[checks][groups
                                                           std::string(c.names().display(p))};
             REQUIRE(key == keys_in_order[k]);
             CHECK(g.offset(k) == at);
-            CHECK(std::vector<claim_index>(g.begin(k), g.end(k)) == expected[key]);
+            const auto members = g.members(k);
+            CHECK(std::vector<claim_index>(members.begin(), members.end()) == expected[key]);
+            CHECK(members.size() == g.group_size(k));
             unsigned want_kinds = 0;
             for (const auto& kind : kinds[key])
                 want_kinds |= 1u << static_cast<unsigned>(kind == "token" ? value_kind::token : value_kind::quantity);
@@ -515,8 +518,9 @@ TEST_CASE("claim groups are the same on any number of threads", "[checks][groups
         // in_group_order lays f(i) out in the same order, scattered by the same ranges.
         std::vector<std::uint64_t> want;
         for (const auto& key : keys_in_order)
-            for (auto i : expected[key]) want.push_back(std::uint64_t{i} * 3 + 1);
-        CHECK(g.in_group_order<std::uint64_t>([](claim_index i) { return std::uint64_t{i} * 3 + 1; }, threads) == want);
+            for (auto i : expected[key]) want.push_back(std::uint64_t{to_index(i)} * 3 + 1);
+        CHECK(g.in_group_order<std::uint64_t>([](claim_index i) { return std::uint64_t{to_index(i)} * 3 + 1; },
+                                              threads) == want);
     }
 }
 

@@ -37,13 +37,13 @@ inline unsigned csv_thread_count(unsigned requested, std::size_t bytes) noexcept
 /// in tables of its own; merge_csv_chunk then renumbers them into the corpus.
 struct csv_chunk_target {
     name_table names;
-    symbol_table units;
-    symbol_table sources;
+    unit_table units;
+    basic_symbol_table<source_index> sources;
     std::vector<std::vector<std::pair<symbol, symbol>>> scopes{{}};  // local scope 0: none
     struct entries_hash {
         std::size_t operator()(const std::vector<std::pair<symbol, symbol>>& v) const noexcept {
             std::uint64_t h = 1469598103934665603ull;
-            for (const auto& [a, b] : v) h = (h ^ (std::uint64_t{a} << 32 | b)) * 1099511628211ull;
+            for (const auto& [a, b] : v) h = (h ^ (std::uint64_t{to_index(a)} << 32 | to_index(b))) * 1099511628211ull;
             return static_cast<std::size_t>(h);
         }
     };
@@ -61,13 +61,13 @@ struct csv_chunk_target {
     std::uint64_t first_id = 0, last_id = 0;
 
     symbol name(std::string_view s) { return names.intern(s); }
-    symbol unit(std::string_view s) { return units.intern(s); }
-    source_index source(std::string_view s) { return static_cast<source_index>(sources.intern(s)); }
+    unit_id unit(std::string_view s) { return units.intern(s); }
+    source_index source(std::string_view s) { return sources.intern(s); }
     scope_id scope(std::vector<std::pair<symbol, symbol>> e) {
         std::sort(e.begin(), e.end());
         auto it = scope_index.find(e);
         if (it != scope_index.end()) return it->second;
-        auto id = static_cast<scope_id>(scopes.size());
+        const scope_id id{static_cast<std::uint32_t>(scopes.size())};
         scopes.push_back(e);
         scope_index.emplace(std::move(e), id);
         return id;
@@ -112,7 +112,8 @@ struct csv_chunk {
 
 /// A chunk's names, units, sources and scopes as the corpus numbers them.
 struct csv_chunk_maps {
-    std::vector<symbol> names, units;
+    std::vector<symbol> names;
+    std::vector<unit_id> units;
     std::vector<source_index> sources;
     std::vector<scope_id> scopes;
 };
@@ -124,13 +125,13 @@ inline csv_chunk_maps map_csv_chunk(const csv_chunk_target& t, corpus& c) {
     m.names.resize(t.names.size());
     m.units.resize(t.units.size());
     m.sources.resize(t.sources.size());
-    m.scopes.assign(t.scopes.size(), 0);
-    for (symbol s = 0; s < m.names.size(); ++s) m.names[s] = c.names().intern(t.names.display(s));
-    for (symbol s = 0; s < m.units.size(); ++s) m.units[s] = c.unit_names().intern(t.units.str(s));
-    for (symbol s = 0; s < m.sources.size(); ++s) m.sources[s] = c.intern_source(t.sources.str(s));
+    m.scopes.assign(t.scopes.size(), empty_scope);
+    for (std::uint32_t s = 0; s < m.names.size(); ++s) m.names[s] = c.names().intern(t.names.display(symbol{s}));
+    for (std::uint32_t s = 0; s < m.units.size(); ++s) m.units[s] = c.unit_names().intern(t.units.str(unit_id{s}));
+    for (std::uint32_t s = 0; s < m.sources.size(); ++s) m.sources[s] = c.intern_source(t.sources.str(source_index{s}));
     for (std::size_t k = 1; k < t.scopes.size(); ++k) {
         auto e = t.scopes[k];
-        for (auto& [d, tok] : e) d = m.names[d], tok = m.names[tok];
+        for (auto& [d, tok] : e) d = m.names[to_index(d)], tok = m.names[to_index(tok)];
         m.scopes[k] = c.intern_scope_entries(std::move(e));
     }
     return m;
@@ -156,11 +157,12 @@ inline std::size_t merge_csv_chunk(csv_chunk& ch, corpus& c, claim_id_checker& i
     for (auto& s : ch.result.skipped) sink.result().skipped.push_back(std::move(s));
 
     auto renumber = [&](stored_claim& r) {
-        r.subject = name_map[r.subject];
-        r.predicate = name_map[r.predicate];
-        r.scope = scope_map[r.scope];
-        r.source = source_map[r.source];
-        if (r.sym != no_symbol) r.sym = r.kind == value_kind::quantity ? unit_map[r.sym] : name_map[r.sym];
+        r.subject = name_map[to_index(r.subject)];
+        r.predicate = name_map[to_index(r.predicate)];
+        r.scope = scope_map[to_index(r.scope)];
+        r.source = source_map[to_index(r.source)];
+        if (r.sym != stored_claim::none)
+            r.sym = r.kind == value_kind::quantity ? to_index(unit_map[r.sym]) : to_index(name_map[r.sym]);
     };
     // Ids that rise past every earlier one (as a generated claims table's do): no id can be a
     // duplicate, so the claims go in as one block.
