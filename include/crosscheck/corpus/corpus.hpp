@@ -180,6 +180,9 @@ struct claim_extra {
 };
 
 class corpus;
+namespace detail {
+struct corpus_access;
+}
 
 /// A light handle to one claim of a corpus: what a view yields. Valid while the corpus lives and
 /// is not modified.
@@ -578,53 +581,6 @@ public:
         claims_.push_back(r);
         return claim_index{static_cast<std::uint32_t>(claims_.size() - 1)};
     }
-    /// Where a parallel loader writes records in place before appending them (append_spare):
-    /// the storage past the stored claims, spare_capacity() records of it (see reserve). The
-    /// pointer stays valid while no claim is stored past that capacity.
-    stored_claim* spare_records() noexcept { return claims_.data() + claims_.size(); }
-    std::size_t spare_capacity() const noexcept { return claims_.capacity() - claims_.size(); }
-    /// Appends the `n` records a loader wrote at spare_records() + `gap`, in place: no copy (a
-    /// parallel load's later chunks write their records where they will stay). Each record's
-    /// `id` is the offset of its id in `encoded_ids`, written as encode_claim_id writes them,
-    /// and none has an `extra`; every id must be non-empty. `f(record)` is applied to each
-    /// (a parallel loader renumbers a chunk's names with it) in the same pass.
-    template <class F>
-    void append_spare(std::size_t gap, std::size_t n, std::string_view encoded_ids, F&& f) {
-        CROSSCHECK_ASSERT(gap + n <= spare_capacity());
-        const std::size_t base = ids_.size();
-        if (base + encoded_ids.size() > std::numeric_limits<std::uint32_t>::max())
-            throw model_error(7, "claim id text exceeds 4 GiB");
-        ids_.insert(ids_.end(), encoded_ids.begin(), encoded_ids.end());
-        const std::size_t at = claims_.size();
-        claims_.resize(at + gap + n);  // keeps the bytes written there (keep_bytes_allocator)
-        stored_claim* p = claims_.data() + at;
-        if (gap != 0) std::memmove(static_cast<void*>(p), p + gap, n * sizeof(stored_claim));
-        claims_.resize(at + n);
-        for (std::size_t i = 0; i < n; ++i) {
-            stored_claim& r = p[i];
-            f(r);
-            CROSSCHECK_ASSERT(to_index(r.source) < sources_.size() && r.extra == stored_claim::none);
-            ++claims_per_source_[to_index(r.source)];
-            r.id = static_cast<std::uint32_t>(r.id + base);
-        }
-    }
-    /// Appends the stored form of a claim id to `out` (a length, then the text): what
-    /// append_spare expects. Returns the offset it was written at.
-    static std::size_t encode_claim_id(std::vector<char>& out, std::string_view id) {
-        const std::size_t off = out.size();
-        if (id.size() < 0xFF) {
-            out.push_back(static_cast<char>(static_cast<unsigned char>(id.size())));
-        } else {
-            out.push_back(static_cast<char>(0xFF));
-            const auto n = static_cast<std::uint32_t>(id.size());
-            char bytes[sizeof n];
-            std::memcpy(bytes, &n, sizeof n);
-            out.insert(out.end(), bytes, bytes + sizeof n);
-        }
-        out.insert(out.end(), id.begin(), id.end());
-        return off;
-    }
-
     /// Reserves room for `n` claims and about `id_bytes` of id text, made resident at once
     /// (detail::prefault): give sizes close to what will be stored.
     void reserve(std::size_t n, std::size_t id_bytes = 0) {
@@ -651,22 +607,6 @@ public:
     /// Where the id text at `offset` (a stored_claim::id) lives, for a reader that prefetches it.
     const void* id_address(std::uint32_t offset) const noexcept { return ids_.data() + offset; }
     std::string_view id_text(std::uint32_t offset) const noexcept { return decode_claim_id(ids_.data(), offset); }
-    /// The id written by encode_claim_id at `offset` of `store`.
-    static std::string_view decode_claim_id(const char* store, std::size_t offset) noexcept {
-        // Ids are stored length-first (one byte, or 0xFF and four bytes for long ids): reports
-        // read ids by the million, and a strlen per read showed in profiles.
-        const auto* p = reinterpret_cast<const unsigned char*>(store) + offset;
-        std::size_t len = p[0];
-        std::size_t head = 1;
-        if (len == 0xFF) {
-            std::uint32_t n;
-            std::memcpy(&n, p + 1, sizeof n);
-            len = n;
-            head = 5;
-        }
-        return {store + offset + head, len};
-    }
-
     /// The claims as a random-access range of claim_ref (range-v3 compatible).
     class claim_iterator {
     public:
@@ -755,6 +695,71 @@ public:
     }
 
 private:
+    friend struct detail::corpus_access;
+
+    // ---- the parallel loaders' hooks (detail::corpus_access) ----------------------------------
+    /// Where a parallel loader writes records in place before appending them (append_spare):
+    /// the storage past the stored claims, spare_capacity() records of it (see reserve). The
+    /// pointer stays valid while no claim is stored past that capacity.
+    stored_claim* spare_records() noexcept { return claims_.data() + claims_.size(); }
+    std::size_t spare_capacity() const noexcept { return claims_.capacity() - claims_.size(); }
+    /// Appends the `n` records a loader wrote at spare_records() + `gap`, in place: no copy (a
+    /// parallel load's later chunks write their records where they will stay). Each record's
+    /// `id` is the offset of its id in `encoded_ids`, written as encode_claim_id writes them,
+    /// and none has an `extra`; every id must be non-empty. `f(record)` is applied to each
+    /// (a parallel loader renumbers a chunk's names with it) in the same pass.
+    template <class F>
+    void append_spare(std::size_t gap, std::size_t n, std::string_view encoded_ids, F&& f) {
+        CROSSCHECK_ASSERT(gap + n <= spare_capacity());
+        const std::size_t base = ids_.size();
+        if (base + encoded_ids.size() > std::numeric_limits<std::uint32_t>::max())
+            throw model_error(7, "claim id text exceeds 4 GiB");
+        ids_.insert(ids_.end(), encoded_ids.begin(), encoded_ids.end());
+        const std::size_t at = claims_.size();
+        claims_.resize(at + gap + n);  // keeps the bytes written there (keep_bytes_allocator)
+        stored_claim* p = claims_.data() + at;
+        if (gap != 0) std::memmove(static_cast<void*>(p), p + gap, n * sizeof(stored_claim));
+        claims_.resize(at + n);
+        for (std::size_t i = 0; i < n; ++i) {
+            stored_claim& r = p[i];
+            f(r);
+            CROSSCHECK_ASSERT(to_index(r.source) < sources_.size() && r.extra == stored_claim::none);
+            ++claims_per_source_[to_index(r.source)];
+            r.id = static_cast<std::uint32_t>(r.id + base);
+        }
+    }
+    /// Appends the stored form of a claim id to `out` (a length, then the text): what
+    /// append_spare expects. Returns the offset it was written at.
+    static std::size_t encode_claim_id(std::vector<char>& out, std::string_view id) {
+        const std::size_t off = out.size();
+        if (id.size() < 0xFF) {
+            out.push_back(static_cast<char>(static_cast<unsigned char>(id.size())));
+        } else {
+            out.push_back(static_cast<char>(0xFF));
+            const auto n = static_cast<std::uint32_t>(id.size());
+            char bytes[sizeof n];
+            std::memcpy(bytes, &n, sizeof n);
+            out.insert(out.end(), bytes, bytes + sizeof n);
+        }
+        out.insert(out.end(), id.begin(), id.end());
+        return off;
+    }
+    /// The id written by encode_claim_id at `offset` of `store`.
+    static std::string_view decode_claim_id(const char* store, std::size_t offset) noexcept {
+        // Ids are stored length-first (one byte, or 0xFF and four bytes for long ids): reports
+        // read ids by the million, and a strlen per read showed in profiles.
+        const auto* p = reinterpret_cast<const unsigned char*>(store) + offset;
+        std::size_t len = p[0];
+        std::size_t head = 1;
+        if (len == 0xFF) {
+            std::uint32_t n;
+            std::memcpy(&n, p + 1, sizeof n);
+            len = n;
+            head = 5;
+        }
+        return {store + offset + head, len};
+    }
+
     template <class Value>
     void set_value(stored_claim& r, claim_extra& extra, const Value& v) {
         if constexpr (std::is_same_v<Value, any_value>) {
@@ -1031,6 +1036,28 @@ inline claim<any_value> claim_ref::to_claim() const {
     }
     return c;
 }
+
+namespace detail {
+
+/// What the parallel CSV loader (io/detail/csv_parallel.hpp) does to a corpus beyond its public
+/// API: write records in place in the storage past the stored claims, and append them there
+/// without a copy. Not for users: add_stored is the public fast path.
+struct corpus_access {
+    static stored_claim* spare_records(corpus& c) noexcept { return c.spare_records(); }
+    static std::size_t spare_capacity(const corpus& c) noexcept { return c.spare_capacity(); }
+    template <class F>
+    static void append_spare(corpus& c, std::size_t gap, std::size_t n, std::string_view encoded_ids, F&& f) {
+        c.append_spare(gap, n, encoded_ids, std::forward<F>(f));
+    }
+    static std::size_t encode_claim_id(std::vector<char>& out, std::string_view id) {
+        return corpus::encode_claim_id(out, id);
+    }
+    static std::string_view decode_claim_id(const char* store, std::size_t offset) noexcept {
+        return corpus::decode_claim_id(store, offset);
+    }
+};
+
+}  // namespace detail
 
 inline std::ostream& operator<<(std::ostream& os, const claim_ref& c) {
     return os << c.to_claim();

@@ -52,7 +52,7 @@ struct csv_chunk_target {
     // `room` records): the merge then renumbers them where they are instead of copying them.
     stored_claim* claims = nullptr;
     std::size_t room = 0, count = 0;
-    std::vector<char> ids;  ///< id texts as corpus::encode_claim_id writes them (stored_claim::id = offset)
+    std::vector<char> ids;  ///< id texts as corpus_access::encode_claim_id writes them (stored_claim::id = offset)
     std::vector<claim_extra> extras;
     std::vector<std::size_t> lines;
     // Whether every id so far is a decimal above the one before (first_id .. last_id): then the
@@ -86,7 +86,7 @@ struct csv_chunk_target {
     }
     void commit(const stored_claim& r, std::string_view id, const claim_extra* extra, std::size_t line) {
         stored_claim c = r;
-        c.id = static_cast<std::uint32_t>(corpus::encode_claim_id(ids, id));
+        c.id = static_cast<std::uint32_t>(corpus_access::encode_claim_id(ids, id));
         generated = generated || id.empty();
         if (extra) {
             c.extra = static_cast<std::uint32_t>(extras.size());
@@ -166,10 +166,10 @@ inline std::size_t merge_csv_chunk(csv_chunk& ch, corpus& c, claim_id_checker& i
     };
     // Ids that rise past every earlier one (as a generated claims table's do): no id can be a
     // duplicate, so the claims go in as one block.
-    CROSSCHECK_ASSERT(t.claims >= c.spare_records());
+    CROSSCHECK_ASSERT(t.claims >= corpus_access::spare_records(c));
     if (t.rising && !t.generated && t.extras.empty() && (!t.any_id || ids.add_rising(t.first_id, t.last_id))) {
-        c.append_spare(static_cast<std::size_t>(t.claims - c.spare_records()), t.count, {t.ids.data(), t.ids.size()},
-                       renumber);
+        corpus_access::append_spare(c, static_cast<std::size_t>(t.claims - corpus_access::spare_records(c)), t.count,
+                                    {t.ids.data(), t.ids.size()}, renumber);
         const std::size_t added = t.count;
         ch.target = csv_chunk_target{};
         return added;
@@ -179,7 +179,7 @@ inline std::size_t merge_csv_chunk(csv_chunk& ch, corpus& c, claim_id_checker& i
     std::size_t added = 0;
     for (std::size_t i = 0; i < t.count; ++i) {
         stored_claim r = t.claims[i];
-        std::string_view id = corpus::decode_claim_id(t.ids.data(), r.id);
+        std::string_view id = corpus_access::decode_claim_id(t.ids.data(), r.id);
         if (!id.empty()) {
             if (auto first = ids.add(id, t.lines[i])) {
                 diagnostic d;
@@ -327,7 +327,7 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
     // them down, instead of copying every record from a buffer of the chunk's. The parts add
     // up to the line breaks + 1 per chunk (the last line may lack its line break).
     c.reserve(c.size() + breaks_before.back() + chunks.size(), c.id_bytes());
-    stored_claim* const storage = c.spare_records();
+    stored_claim* const storage = corpus_access::spare_records(c);
     std::vector<std::size_t> slot_start(chunks.size() + 1, 0);  // chunk k's part: [start k, start k+1)
     for (std::size_t k = 0; k < chunks.size(); ++k) slot_start[k + 1] = slot_start[k] + rows_in(k);
     // Left to the first touch, the kernel zeroes the first chunk's part on that chunk's thread
