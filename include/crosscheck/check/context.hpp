@@ -311,10 +311,14 @@ private:
 /// Receives findings one by one, in report order, as a streaming check produces them.
 using finding_sink = std::function<void(finding&&)>;
 
-/// What every checker of one run sees: the corpus, the options and the shared grouping.
+/// What every checker of one run sees: the corpus, the options and the shared grouping. The
+/// context owns everything but the corpus: a copy of the options, the grouping, and the tables it
+/// derives (scope texts, source ranks and texts, origins). The corpus is the caller's and must
+/// outlive the context unmodified (a temporary corpus is refused).
 class check_context {
 public:
-    check_context(const corpus& c, const check_options& o) : corpus_(c), options_(o), groups_(c, o.thread_count()) {
+    check_context(const corpus& c, check_options o)
+        : corpus_(c), options_(std::move(o)), groups_(c, options_.thread_count()) {
         c.prepare();  // checkers may run on several threads from here on
         scope_texts_.reserve(c.scope_count());
         for (std::uint32_t s = 0; s < c.scope_count(); ++s) scope_texts_.push_back(c.scope_text(scope_id{s}));
@@ -345,6 +349,8 @@ public:
             origin_start_.push_back(static_cast<std::uint32_t>(origin_list_.size()));
         }
     }
+    check_context(corpus&&, check_options) = delete;
+
     /// Id of source s (corpus::source_at(s).id).
     std::string_view source_id(source_index s) const noexcept { return source_text(2 * std::size_t{to_index(s)}); }
     /// Outlet of source s, or empty.
@@ -412,7 +418,7 @@ public:
 
 private:
     const corpus& corpus_;
-    const check_options& options_;
+    check_options options_;
     claim_groups groups_;
     std::vector<std::string> scope_texts_;
     std::vector<std::uint32_t> source_rank_;

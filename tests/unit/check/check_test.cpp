@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -522,6 +523,54 @@ TEST_CASE("claim groups are the same on any number of threads", "[checks][groups
         CHECK(g.in_group_order<std::uint64_t>([](claim_index i) { return std::uint64_t{to_index(i)} * 3 + 1; },
                                               threads) == want);
     }
+}
+
+TEST_CASE("check_context keeps its own options and hands out origins and group members as ranges",
+          "[checks][context]") {
+    corpus_builder b;
+    b.source("ft").outlet("Financial Times");
+    b.source("cb").cites("ft");
+    b.source("sum").translation_of("cb");
+    b.source("web");
+    b.claim("cb", "h20", "status").id("c1").is("tightened");
+    b.claim("web", "h20", "status").id("w1").is("allowed");
+    b.claim("sum", "h20", "price").id("s1").is(5);
+    const corpus c = b.build();
+
+    check_options o;
+    o.pairwise_threshold = 5;
+    o.max_claims_per_value = 3;
+    const check_context ctx(c, o);
+    o.pairwise_threshold = 7;  // the context took a copy: later changes to `o` do not reach it
+    o.max_claims_per_value = 9;
+    CHECK(ctx.options().pairwise_threshold == 5);
+    CHECK(ctx.options().max_claims_per_value == 3);
+    // A temporary corpus would dangle: the context refuses one.
+    static_assert(!std::is_constructible_v<check_context, corpus&&, const check_options&>);
+    static_assert(std::is_constructible_v<check_context, const corpus&, check_options>);
+
+    // Origins: the same sources corpus::origins gives, as a range.
+    for (const source_index s : c.source_indices()) {
+        const auto range = ctx.origins(s);
+        CHECK(std::vector<source_index>(range.begin(), range.end()) == c.origins(s));
+        CHECK(range.size() == c.origins(s).size());
+    }
+    const auto ft = *c.find_source("ft");
+    std::vector<std::string> names;
+    for (const source_index o2 : ctx.origins(*c.find_source("sum"))) names.push_back(ctx.origin_name(o2));
+    CHECK(names == std::vector<std::string>{"Financial Times"});
+    CHECK(ctx.origins(ft).front() == ft);
+
+    // Group members: each group's claims, in corpus order; all_members() is every group's in turn.
+    const auto& g = ctx.groups();
+    REQUIRE(g.size() == 2);
+    std::vector<std::string> status;
+    for (const claim_index i : g.members(0)) status.emplace_back(c.claim_id(i));
+    CHECK(status == std::vector<std::string>{"c1", "w1"});
+    CHECK(g.members(1).size() == 1);
+    CHECK(c.claim_id(g.members(1)[0]) == "s1");
+    CHECK(g.all_members().size() == c.size());
+    CHECK(g.all_members().data() + g.offset(1) == g.members(1).data());
 }
 
 TEST_CASE("each built-in checker runs alone on a corpus and converts to a named checker", "[checks]") {
