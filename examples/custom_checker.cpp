@@ -20,7 +20,7 @@ struct future_claims_fn {
     void operator()(const crosscheck::check_context& ctx, crosscheck::report& out) const {
         if (!ctx.options().wants(kind)) return;  // honour --only / check_options::only
         const crosscheck::corpus& c = ctx.data();
-        for (crosscheck::claim_index i = 0; i < c.size(); ++i) {
+        for (crosscheck::claim_index i : c.claim_indices()) {
             const crosscheck::claim_ref claim = c[i];
             const auto& published = claim.source_info().published;
             const crosscheck::validity valid = claim.valid();

@@ -57,9 +57,10 @@ inline partition_plan plan_partition(crosscheck::corpus& c, std::size_t parts) {
     using key = std::pair<crosscheck::symbol, crosscheck::symbol>;
     std::map<key, std::size_t> group_of;
     std::vector<std::size_t> claim_group(c.size());
-    for (crosscheck::claim_index i = 0; i < c.size(); ++i) {
+    for (crosscheck::claim_index i : c.claim_indices()) {
         const auto& r = c.stored(i);
-        claim_group[i] = group_of.emplace(key{c.resolve(r.subject), r.predicate}, group_of.size()).first->second;
+        claim_group[to_index(i)] =
+            group_of.emplace(key{c.resolve(r.subject), r.predicate}, group_of.size()).first->second;
     }
     // A rule's references name groups (subject after aliases, predicate) that may have no claims.
     auto group_of_ref = [&](const crosscheck::rule_ref& ref) {

@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     crosscheck::corpus again;
     auto r2 = crosscheck::load_json(crosscheck::to_json_corpus(c).dump(), again);
     if (!r2.ok() || again.size() != c.size()) std::abort();
-    for (crosscheck::claim_index i = 0; i < c.size(); ++i)
+    for (crosscheck::claim_index i : c.claim_indices())
         if (!(c[i].to_claim() == again[i].to_claim())) std::abort();
     return 0;
 }

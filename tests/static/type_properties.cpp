@@ -9,6 +9,7 @@
 #include <crosscheck/model/rule.hpp>
 #include <crosscheck/model/source.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <type_traits>
@@ -72,8 +73,28 @@ static_assert(std::is_copy_constructible_v<symbol_table> && nothrow_movable_v<sy
 static_assert(std::is_copy_constructible_v<name_table> && nothrow_movable_v<name_table>);
 static_assert(std::is_copy_constructible_v<corpus> && std::is_nothrow_move_constructible_v<corpus>);
 
-// The compact record: no heap, memcpy-able, at most one cache line.
-static_assert(sizeof(stored_claim) <= 64);
+// Ids: one type per id space, 32 bits, trivially copyable, ordered; no implicit conversion to or
+// from integers or between id spaces (the *.fail.cpp files show the compile errors).
+template <class A, class B, class = void>
+inline constexpr bool eq_comparable_v = false;
+template <class A, class B>
+inline constexpr bool eq_comparable_v<A, B, std::void_t<decltype(std::declval<A>() == std::declval<B>())>> = true;
+template <class Id>
+inline constexpr bool id_type_v = sizeof(Id) == 4 && std::is_trivially_copyable_v<Id>&& eq_comparable_v<Id, Id> &&
+                                  !std::is_convertible_v<Id, std::uint32_t> &&
+                                  !std::is_convertible_v<std::uint32_t, Id> && !eq_comparable_v<Id, std::uint32_t>;
+static_assert(id_type_v<symbol> && id_type_v<unit_id> && id_type_v<unit_base_id>);
+static_assert(id_type_v<claim_index> && id_type_v<source_index> && id_type_v<scope_id>);
+static_assert(!eq_comparable_v<unit_base_id, symbol> && !eq_comparable_v<unit_id, symbol> &&
+              !eq_comparable_v<unit_base_id, unit_id>);
+static_assert(!eq_comparable_v<source_index, claim_index> && !std::is_convertible_v<source_index, claim_index>);
+static_assert(!std::is_convertible_v<unit_base_id, symbol> && !std::is_convertible_v<symbol, scope_id>);
+static_assert(symbol{1} < symbol{2} && to_index(claim_index{7}) == 7u && scope_id{} == empty_scope);
+static_assert(std::is_trivially_copyable_v<id_range<claim_index>> &&
+              std::is_trivially_copyable_v<id_sequence<claim_index>>);
+
+// The compact record: no heap, memcpy-able, 56 bytes (a claim per cache line, nearly).
+static_assert(sizeof(stored_claim) == 56);
 static_assert(std::is_trivially_copyable_v<stored_claim>);
 static_assert(std::is_standard_layout_v<stored_claim>);
 

@@ -48,7 +48,7 @@ struct class_info {
     scope_id scope;
     bool planned;
     value_class vc;
-    symbol base;                         // quantities: unit base
+    unit_base_id base;                   // quantities: unit base
     std::vector<std::uint32_t> members;  // positions in the member array
 };
 
@@ -64,7 +64,7 @@ struct group_outcome {
 class group_analysis {
 public:
     explicit group_analysis(const check_context& ctx)
-        : ctx_(ctx), c_(ctx.data()), all_(ctx.groups().begin(0)), fetch_(ctx.data(), ctx.groups()) {}
+        : ctx_(ctx), c_(ctx.data()), all_(ctx.groups().all_members().data()), fetch_(ctx.data(), ctx.groups()) {}
 
     /// Analyses group g. The object is reused from group to group so its buffers are allocated
     /// once per thread, not once per key.
@@ -131,13 +131,13 @@ private:
             m.src = r.source;
             if (const auto* e = c_.extra(i)) m.own_cites = !e->cites.empty();
             value_class vc = value_class::token;
-            symbol base = no_symbol;  // quantities: the unit base their interval is in
+            unit_base_id base = no_unit_base;  // quantities: the unit base their interval is in
             const value_identity v = value_identity_of(c_, i, cmp);
             switch (r.kind) {
-                case value_kind::token: m.tok = v.sym; break;
+                case value_kind::token: m.tok = v.token; break;
                 case value_kind::quantity: {
                     vc = value_class::quantity;
-                    base = v.sym;
+                    base = v.base;
                     const auto iv = widen({v.lo, v.hi}, cmp.rel_tolerance);
                     m.lo = iv.lo;
                     m.hi = iv.hi;
@@ -162,7 +162,7 @@ private:
     }
 
     /// Most keys have one or two classes: a linear scan beats a map until there are many.
-    std::uint32_t class_of(scope_id scope, bool planned, value_class vc, symbol base) {
+    std::uint32_t class_of(scope_id scope, bool planned, value_class vc, unit_base_id base) {
         auto same = [&](const class_info& k) {
             return k.scope == scope && k.planned == planned && k.vc == vc && k.base == base;
         };
@@ -516,10 +516,10 @@ private:
                 // Most claims share their source's origins: keep each (value, origin) once
                 // through a stamp per source instead of sorting duplicates away later.
                 const auto stamp = stamp_base_ + gi + 1;
-                for (auto [o, end] = ctx_.origins(m.src); o != end; ++o)
-                    if (origin_stamp_[*o] != stamp) {
-                        origin_stamp_[*o] = stamp;
-                        origins[gi].push_back(*o);
+                for (const source_index o : ctx_.origins(m.src))
+                    if (origin_stamp_[to_index(o)] != stamp) {
+                        origin_stamp_[to_index(o)] = stamp;
+                        origins[gi].push_back(o);
                     }
             }
         }
@@ -545,7 +545,7 @@ private:
             vg.value = c_[m.idx].value_text();
             if (id.kind == value_kind::quantity) {
                 vg.interval = format_range(id.lo, id.hi, range_format::en_dash);
-                if (id.sym != no_symbol) vg.interval.append(" ").append(c_.unit_base_name(id.sym));
+                if (id.base != no_unit_base) vg.interval.append(" ").append(c_.unit_base_name(id.base));
             } else if (id.kind == value_kind::calendar) {
                 vg.interval = to_string(period{static_cast<day_number>(id.lo), static_cast<day_number>(id.hi)});
             }
@@ -615,7 +615,7 @@ private:
                 f.claims.emplace_back(c_.id_text(m.id));
             }
             // Sources are listed by id text: sort (rank of the id, index) once; a source has one rank.
-            source_scratch_.push_back(std::uint64_t{ctx_.source_rank(m.src)} << 32 | m.src);
+            source_scratch_.push_back(std::uint64_t{ctx_.source_rank(m.src)} << 32 | to_index(m.src));
         }
         f.claim_count = positions.size();
         if (one_scope) f.scope = ctx_.scope_text(scope);
@@ -623,7 +623,7 @@ private:
         source_scratch_.erase(std::unique(source_scratch_.begin(), source_scratch_.end()), source_scratch_.end());
         f.sources.reserve(source_scratch_.size());
         for (auto key : source_scratch_)
-            f.sources.emplace_back(ctx_.source_id(static_cast<source_index>(key & 0xFFFFFFFFu)));
+            f.sources.emplace_back(ctx_.source_id(source_index{static_cast<std::uint32_t>(key & 0xFFFFFFFFu)}));
         f.values = group_values(positions, f.omitted_values);
         describe(f.message, f.values, classes_[members_[positions.front()].cls].vc);
         return f;
@@ -635,7 +635,7 @@ private:
             !opt.wants(finding_kind::self_contradiction))
             return;
         // One conflict finding per class family (value kind) that has conflicts.
-        std::map<std::tuple<bool, value_class, symbol>, std::vector<std::uint32_t>> families;
+        std::map<std::tuple<bool, value_class, unit_base_id>, std::vector<std::uint32_t>> families;
         for (std::uint32_t pos = 0; pos < members_.size(); ++pos) {
             const auto& m = members_[pos];
             if (m.partners == 0) continue;
@@ -703,7 +703,7 @@ private:
     std::vector<member> members_;
     std::vector<value_identity> identities_;  // of members_' values, by position
     std::vector<class_info> classes_;
-    std::map<std::tuple<scope_id, bool, value_class, symbol>, std::uint32_t> class_index_;
+    std::map<std::tuple<scope_id, bool, value_class, unit_base_id>, std::uint32_t> class_index_;
     std::vector<scope_id> distinct_scopes_;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> comparable_;
     std::set<scope_id> marked_;

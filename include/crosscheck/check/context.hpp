@@ -118,7 +118,8 @@ public:
         if (threads <= 1 || n < detail::min_parallel_items) {
             detail::resize_resident(out, n);
             std::vector<std::uint32_t> fill(offsets_.begin(), offsets_.end() - 1);
-            for (std::size_t i = 0; i < n; ++i) out[fill[group_of_[i]]++] = f(static_cast<claim_index>(i));
+            for (std::size_t i = 0; i < n; ++i)
+                out[fill[group_of_[i]]++] = f(claim_index{static_cast<std::uint32_t>(i)});
             return out;
         }
         std::vector<std::vector<std::uint32_t>> counts(threads);
@@ -143,8 +144,11 @@ public:
     /// (entity, predicate) of group g.
     std::pair<symbol, symbol> key(std::size_t g) const noexcept { return keys_[g]; }
     /// The claims of group g, in corpus order.
-    const claim_index* begin(std::size_t g) const noexcept { return members_.data() + offsets_[g]; }
-    const claim_index* end(std::size_t g) const noexcept { return members_.data() + offsets_[g + 1]; }
+    id_range<claim_index> members(std::size_t g) const noexcept {
+        return {members_.data() + offsets_[g], members_.data() + offsets_[g + 1]};
+    }
+    /// All claims in group order: group g's are members(g), at offset(g).
+    id_range<claim_index> all_members() const noexcept { return {members_.data(), members_.data() + members_.size()}; }
     std::size_t group_size(std::size_t g) const noexcept { return offsets_[g + 1] - offsets_[g]; }
 
 private:
@@ -185,7 +189,8 @@ private:
         detail::on_threads(threads, [&](unsigned t) {
             auto [lo, hi] = range(n, t, threads);
             auto& at = fill[t];
-            for (std::size_t i = lo; i < hi; ++i) out[at[group_of_[i]]++] = f(static_cast<claim_index>(i));
+            for (std::size_t i = lo; i < hi; ++i)
+                out[at[group_of_[i]]++] = f(claim_index{static_cast<std::uint32_t>(i)});
         });
         return out;
     }
@@ -195,12 +200,12 @@ private:
     struct group_summary {
         std::uint8_t kinds = 0;  // bit k: a claim of value_kind k
         bool units_vary = false;
-        symbol unit = no_symbol;  // the first quantity's unit
+        unit_id unit = no_unit;  // the first quantity's unit
         void add(const stored_claim& r) noexcept {
             const auto bit = static_cast<std::uint8_t>(1u << static_cast<unsigned>(r.kind));
             if (r.kind == value_kind::quantity) {
-                if (!(kinds & bit)) unit = r.sym;
-                else if (r.sym != unit) units_vary = true;
+                if (!(kinds & bit)) unit = r.value_unit();
+                else if (r.value_unit() != unit) units_vary = true;
             }
             kinds |= bit;
         }
@@ -230,13 +235,13 @@ private:
         key_vector keys;  // in order of first claim
 
         std::uint32_t find_or_add(symbol s, symbol p, key_vector& out) {
-            for (auto l = head[s]; l != none; l = links[l].next)
+            for (auto l = head[to_index(s)]; l != none; l = links[l].next)
                 if (links[l].predicate == p) return links[l].group;
             const auto g = static_cast<std::uint32_t>(out.size());
             out.emplace_back(s, p);
             CROSSCHECK_ASSERT(links.size() == g);  // links[g] is group g's
-            links.push_back({p, g, head[s], {}});
-            head[s] = static_cast<std::uint32_t>(links.size() - 1);
+            links.push_back({p, g, head[to_index(s)], {}});
+            head[to_index(s)] = static_cast<std::uint32_t>(links.size() - 1);
             return g;
         }
         /// Numbers the groups of claims [lo, hi) into group_of[lo, hi).
@@ -254,10 +259,11 @@ private:
                 if (i + ahead < hi) {
                     const symbol later = c.resolve(recs[i + ahead].subject);
                     ring[r % ahead] = later;
-                    CROSSCHECK_PREFETCH(&head[later]);
+                    CROSSCHECK_PREFETCH(&head[to_index(later)]);
                 }
                 if (i + ahead / 2 < hi)
-                    if (const auto h = head[ring[(r + ahead / 2) % ahead]]; h != none) CROSSCHECK_PREFETCH(&links[h]);
+                    if (const auto h = head[to_index(ring[(r + ahead / 2) % ahead])]; h != none)
+                        CROSSCHECK_PREFETCH(&links[h]);
                 const auto g = find_or_add(s, recs[i].predicate, keys);
                 group_of[i] = g;
                 links[g].sum.add(recs[i]);
@@ -280,7 +286,8 @@ namespace detail {
 /// position k; positions should rise, and a jump starts the fetching over from there.
 class record_prefetcher {
 public:
-    record_prefetcher(const corpus& c, const claim_groups& g) noexcept : c_(c), order_(g.begin(0)), n_(c.size()) {}
+    record_prefetcher(const corpus& c, const claim_groups& g) noexcept
+        : c_(c), order_(g.all_members().data()), n_(c.size()) {}
     void before(std::size_t k) noexcept {
         if (issued_ <= k) issued_ = k;
         for (const auto want = std::min(n_, k + ahead + 1); issued_ < want; ++issued_) {
@@ -304,25 +311,29 @@ private:
 /// Receives findings one by one, in report order, as a streaming check produces them.
 using finding_sink = std::function<void(finding&&)>;
 
-/// What every checker of one run sees: the corpus, the options and the shared grouping.
+/// What every checker of one run sees: the corpus, the options and the shared grouping. The
+/// context owns everything but the corpus: a copy of the options, the grouping, and the tables it
+/// derives (scope texts, source ranks and texts, origins). The corpus is the caller's and must
+/// outlive the context unmodified (a temporary corpus is refused).
 class check_context {
 public:
-    check_context(const corpus& c, const check_options& o) : corpus_(c), options_(o), groups_(c, o.thread_count()) {
+    check_context(const corpus& c, check_options o)
+        : corpus_(c), options_(std::move(o)), groups_(c, options_.thread_count()) {
         c.prepare();  // checkers may run on several threads from here on
         scope_texts_.reserve(c.scope_count());
-        for (scope_id s = 0; s < c.scope_count(); ++s) scope_texts_.push_back(c.scope_text(s));
+        for (std::uint32_t s = 0; s < c.scope_count(); ++s) scope_texts_.push_back(c.scope_text(scope_id{s}));
         // Findings list sources by id; ranking the ids once spares a string sort per finding.
         std::vector<source_index> by_id(c.source_count());
-        for (source_index s = 0; s < by_id.size(); ++s) by_id[s] = s;
+        for (source_index s : c.source_indices()) by_id[to_index(s)] = s;
         std::sort(by_id.begin(), by_id.end(),
                   [&](source_index a, source_index b) { return c.source_at(a).id < c.source_at(b).id; });
         source_rank_.resize(by_id.size());
-        for (std::uint32_t r = 0; r < by_id.size(); ++r) source_rank_[by_id[r]] = r;
+        for (std::uint32_t r = 0; r < by_id.size(); ++r) source_rank_[to_index(by_id[r])] = r;
         // Ids and outlets of the sources in one buffer: findings copy them by the hundred
         // thousand, and a corpus source (ten strings and more) is several cache lines apart
         // from the next.
         source_text_start_.reserve(2 * c.source_count() + 1);
-        for (source_index s = 0; s < c.source_count(); ++s)
+        for (source_index s : c.source_indices())
             for (const std::string* t : {&c.source_at(s).id, &c.source_at(s).outlet}) {
                 source_text_start_.push_back(source_text_.size());
                 source_text_.insert(source_text_.end(), t->begin(), t->end());
@@ -332,29 +343,34 @@ public:
         // corpus's list per source (a vector each, all over the heap) missed the cache there.
         origin_start_.reserve(c.source_count() + 1);
         origin_start_.push_back(0);
-        for (source_index s = 0; s < c.source_count(); ++s) {
+        for (source_index s : c.source_indices()) {
             const auto& list = c.origins(s);
             origin_list_.insert(origin_list_.end(), list.begin(), list.end());
             origin_start_.push_back(static_cast<std::uint32_t>(origin_list_.size()));
         }
     }
+    check_context(corpus&&, check_options) = delete;
+
     /// Id of source s (corpus::source_at(s).id).
-    std::string_view source_id(source_index s) const noexcept { return source_text(2 * std::size_t{s}); }
+    std::string_view source_id(source_index s) const noexcept { return source_text(2 * std::size_t{to_index(s)}); }
     /// Outlet of source s, or empty.
-    std::string_view source_outlet(source_index s) const noexcept { return source_text(2 * std::size_t{s} + 1); }
+    std::string_view source_outlet(source_index s) const noexcept {
+        return source_text(2 * std::size_t{to_index(s)} + 1);
+    }
     /// The name to show for source s: its outlet, or its id (source::display_name).
     std::string_view source_name(source_index s) const noexcept {
         auto o = source_outlet(s);
         return o.empty() ? source_id(s) : o;
     }
-    /// The origins of source s, as corpus::origins gives them: [first, second).
-    std::pair<const source_index*, const source_index*> origins(source_index s) const noexcept {
-        return {origin_list_.data() + origin_start_[s], origin_list_.data() + origin_start_[s + 1]};
+    /// The origins of source s, as corpus::origins gives them.
+    id_range<source_index> origins(source_index s) const noexcept {
+        const auto k = to_index(s);
+        return {origin_list_.data() + origin_start_[k], origin_list_.data() + origin_start_[k + 1]};
     }
     /// Position of source s when all sources are sorted by id.
-    std::uint32_t source_rank(source_index s) const noexcept { return source_rank_[s]; }
+    std::uint32_t source_rank(source_index s) const noexcept { return source_rank_[to_index(s)]; }
     /// Canonical text of a scope, computed once per run (checkers run on several threads).
-    const std::string& scope_text(scope_id s) const noexcept { return scope_texts_[s]; }
+    const std::string& scope_text(scope_id s) const noexcept { return scope_texts_[to_index(s)]; }
     const corpus& data() const noexcept { return corpus_; }
     const check_options& options() const noexcept { return options_; }
     const claim_groups& groups() const noexcept { return groups_; }
@@ -392,7 +408,7 @@ public:
         set(e.outlet, source_outlet(src));
         char buf[detail::period_text_max];
         e.period.assign(buf, detail::put_period_text(buf, r.assertion_period()));
-        e.scope = scope_texts_[r.stored().scope];
+        e.scope = scope_texts_[to_index(r.stored().scope)];
         set(e.quote, r.quote());
         set(e.lang, r.lang());
         e.modality = to_string(r.mode());
@@ -402,7 +418,7 @@ public:
 
 private:
     const corpus& corpus_;
-    const check_options& options_;
+    check_options options_;
     claim_groups groups_;
     std::vector<std::string> scope_texts_;
     std::vector<std::uint32_t> source_rank_;

@@ -30,7 +30,7 @@ inline std::vector<std::size_t> corroboration(const corpus& c, const compare_opt
     same_text_claims same_text;
     std::vector<entry> es;
     es.reserve(c.size());
-    for (claim_index i = 0; i < c.size(); ++i) {
+    for (claim_index i : c.claim_indices()) {
         const auto& r = c.stored(i);
         es.push_back({c.resolve(r.subject), r.predicate, r.scope, i, same_text(c, value_identity_of(c, i, opt))});
     }
@@ -47,7 +47,7 @@ inline std::vector<std::size_t> corroboration(const corpus& c, const compare_opt
         }
         std::sort(origins.begin(), origins.end());
         auto n = static_cast<std::size_t>(std::unique(origins.begin(), origins.end()) - origins.begin());
-        for (std::size_t k = i; k < j; ++k) out[es[k].idx] = n;
+        for (std::size_t k = i; k < j; ++k) out[to_index(es[k].idx)] = n;
         i = j;
     }
     return out;

@@ -39,10 +39,11 @@ inline bool ids_strictly_increasing_numbers(const corpus& c, unsigned threads = 
     if (n < detail::min_parallel_items) threads = 1;
     std::vector<char> rising(threads, 1);
     detail::on_threads(threads, [&](unsigned t) {
-        const auto lo = static_cast<claim_index>(n * t / threads), hi = static_cast<claim_index>(n * (t + 1) / threads);
-        std::string_view prev = lo > 0 ? c.claim_id(lo - 1) : std::string_view{};
-        for (claim_index i = lo; i < hi; ++i) {
-            const auto id = c.claim_id(i);
+        const auto lo = static_cast<std::uint32_t>(n * t / threads),
+                   hi = static_cast<std::uint32_t>(n * (t + 1) / threads);
+        std::string_view prev = lo > 0 ? c.claim_id(claim_index{lo - 1}) : std::string_view{};
+        for (std::uint32_t i = lo; i < hi; ++i) {
+            const auto id = c.claim_id(claim_index{i});
             if (!number(id) || (i > 0 && !less(prev, id))) {
                 rising[t] = 0;
                 return;
@@ -61,9 +62,9 @@ inline std::vector<std::pair<claim_index, claim_index>> duplicate_ids(const corp
     if (c.size() < 2 || ids_strictly_increasing_numbers(c, threads)) return out;
     std::size_t cap = 16;
     while (cap < 2 * c.size()) cap *= 2;
-    constexpr claim_index empty = static_cast<claim_index>(-1);
+    constexpr claim_index empty{0xFFFFFFFFu};
     std::vector<claim_index> table(cap, empty);
-    for (claim_index i = 0; i < c.size(); ++i) {
+    for (claim_index i : c.claim_indices()) {
         const auto id = c.claim_id(i);
         for (std::size_t slot = hash_bytes(id) & (cap - 1);; slot = (slot + 1) & (cap - 1)) {
             const claim_index there = table[slot];
@@ -106,14 +107,15 @@ struct input_warnings_fn : detail::checker_base<input_warnings_fn> {
 
         // Tokens outside their predicate's vocabulary (a corpus without vocabularies has none).
         const bool vocabularies = !c.vocabulary_predicates().empty();
-        for (claim_index i = 0; vocabularies && i < c.size(); ++i) {
+        for (claim_index i : vocabularies ? c.claim_indices() : id_sequence<claim_index>{}) {
             const auto& r = c.stored(i);
-            if (r.kind != value_kind::token || c.allowed_token(r.predicate, r.sym)) continue;
+            if (r.kind != value_kind::token || c.allowed_token(r.predicate, r.value_token())) continue;
             std::string allowed;
             for (const auto& v : c.vocabulary(r.predicate)->values) allowed += (allowed.empty() ? "" : ", ") + v;
             add(warning(i, "value",
-                        "token '" + std::string(c.names().display(r.sym)) + "' is not in the vocabulary of '" +
-                            std::string(c.names().display(r.predicate)) + "' (expected one of: " + allowed + ")"));
+                        "token '" + std::string(c.names().display(r.value_token())) +
+                            "' is not in the vocabulary of '" + std::string(c.names().display(r.predicate)) +
+                            "' (expected one of: " + allowed + ")"));
         }
 
         // Mixed kinds and unconvertible units within one (subject, predicate). Only the first
@@ -121,14 +123,14 @@ struct input_warnings_fn : detail::checker_base<input_warnings_fn> {
         // this runs once per group and corpora have groups by the hundred thousand.
         const auto& groups = ctx.groups();
         constexpr std::size_t kinds_n = 5;
-        constexpr claim_index none = static_cast<claim_index>(-1);
+        constexpr claim_index none{0xFFFFFFFFu};
         // Groups are scanned in ranges on the run's threads (the claims of a group lie all over
         // a large corpus, so this is memory-bound); each range keeps its warnings, added in
         // range order afterwards, so the report does not depend on the thread count.
         auto scan = [&](std::size_t lo, std::size_t hi, std::vector<finding>& found) {
-            std::vector<std::pair<symbol, claim_index>> first_of_base;
+            std::vector<std::pair<unit_base_id, claim_index>> first_of_base;
             detail::record_prefetcher fetch(c, groups);
-            const claim_index* const order = groups.begin(0);
+            const claim_index* const order = groups.all_members().data();
             constexpr unsigned text_bit = 1u << static_cast<unsigned>(value_kind::text);
             for (std::size_t g = lo; g < hi; ++g) {
                 // Most groups hold one kind of value in one unit: nothing to warn about, and
@@ -143,7 +145,8 @@ struct input_warnings_fn : detail::checker_base<input_warnings_fn> {
                 first_of_kind.fill(none);
                 first_of_base.clear();
                 std::size_t kinds_seen = 0;
-                for (auto it = groups.begin(g); it != groups.end(g); ++it) {
+                const auto members = groups.members(g);
+                for (auto it = members.begin(); it != members.end(); ++it) {
                     fetch.before(static_cast<std::size_t>(it - order));
                     const auto& r = c.stored(*it);
                     if (r.kind == value_kind::text) continue;
@@ -154,7 +157,7 @@ struct input_warnings_fn : detail::checker_base<input_warnings_fn> {
                         if (!units_vary && kinds_seen == kinds_present) break;
                     }
                     if (r.kind == value_kind::quantity) {
-                        const symbol base = c.unit_base(r.sym).first;
+                        const unit_base_id base = c.unit_base(r.value_unit()).first;
                         bool seen = false;
                         for (const auto& fb : first_of_base) seen = seen || fb.first == base;
                         if (!seen) first_of_base.emplace_back(base, *it);
@@ -183,7 +186,7 @@ struct input_warnings_fn : detail::checker_base<input_warnings_fn> {
                     std::sort(first_of_base.begin(), first_of_base.end());  // by base symbol, as before
                     const claim_index ref = first_of_base.front().second;
                     auto unit_text = [&](claim_index i) {
-                        auto u = c.unit_names().str(c.stored(i).sym);
+                        auto u = c.unit_names().str(c.stored(i).value_unit());
                         return u.empty() ? std::string("no unit") : "unit '" + std::string(u) + "'";
                     };
                     for (std::size_t k = 1; k < first_of_base.size(); ++k) {
@@ -220,9 +223,9 @@ struct input_warnings_fn : detail::checker_base<input_warnings_fn> {
         // Sources: claims relying on undeclared sources. A corpus that declares no source at all
         // (a CSV table) carries no source metadata, so there is nothing to check against.
         bool any_declared = false;
-        for (source_index s = 0; s < c.source_count(); ++s) any_declared = any_declared || c.declared(s);
+        for (source_index s : c.source_indices()) any_declared = any_declared || c.declared(s);
         if (any_declared) {
-            for (claim_index i = 0; i < c.size(); ++i) {
+            for (claim_index i : c.claim_indices()) {
                 const auto& r = c.stored(i);
                 if (!c.declared(r.source))
                     add(warning(i, "source", "source '" + c.source_at(r.source).id + "' is not declared in `sources`"));
@@ -248,9 +251,8 @@ struct input_warnings_fn : detail::checker_base<input_warnings_fn> {
         // Claims vouched for no day (§3.3): `from` only, after their source's publication. Only
         // sources with a `published` date can make one (a CSV table has none: no pass at all).
         bool any_published = false;
-        for (source_index s = 0; s < c.source_count() && !any_published; ++s)
-            any_published = c.source_at(s).published.has_value();
-        for (claim_index i = 0; any_published && i < c.size(); ++i) {
+        for (source_index s : c.source_indices()) any_published = any_published || c.source_at(s).published.has_value();
+        for (claim_index i : any_published ? c.claim_indices() : id_sequence<claim_index>{}) {
             if (c.assertion_period(i).ok()) continue;
             const auto& r = c.stored(i);
             const auto& src = c.source_at(r.source);
@@ -267,9 +269,9 @@ struct input_warnings_fn : detail::checker_base<input_warnings_fn> {
 
         // Duplicate claim ids, each reported on its later claim, naming the first one.
         for (const auto& [later, first] : detail::duplicate_ids(c, ctx.options().thread_count())) {
-            auto f = warning(
-                later, "id",
-                "duplicate claim id (first used by claim #" + std::to_string(first + 1) + "); ids must be unique");
+            auto f = warning(later, "id",
+                             "duplicate claim id (first used by claim #" + std::to_string(to_index(first) + 1) +
+                                 "); ids must be unique");
             f.claims.emplace_back(c.claim_id(first));
             add(std::move(f));
         }

@@ -62,12 +62,12 @@ private:
         if (!s || !p || !sc) return out;
         auto it = group_of.find({c.resolve(*s), *p});
         if (it == group_of.end()) return out;
-        for (auto i = ctx.groups().begin(it->second); i != ctx.groups().end(it->second); ++i) {
-            const auto& rec = c.stored(*i);
+        for (const claim_index i : ctx.groups().members(it->second)) {
+            const auto& rec = c.stored(i);
             if (rec.kind != value_kind::quantity || rec.scope != *sc) continue;
-            const period when = c.assertion_period(*i);
+            const period when = c.assertion_period(i);
             if (!when.ok()) continue;  // vouched for no day (§3.3): no time to check it at
-            out.push_back({*i, when, value_identity_of(c, *i, ctx.options().compare)});
+            out.push_back({i, when, value_identity_of(c, i, ctx.options().compare)});
         }
         return out;
     }
@@ -85,9 +85,9 @@ private:
         for (const auto& v : per_ref)
             if (v.empty()) return;  // some reference has no claimed value at all
         // All references must share one base unit, else the rule cannot be evaluated.
-        std::set<symbol> bases;
+        std::set<unit_base_id> bases;
         for (const auto& v : per_ref)
-            for (const auto& x : v) bases.insert(x.value.sym);
+            for (const auto& x : v) bases.insert(x.value.base);
         if (bases.size() > 1 && r.type == rule_type::sum) {
             if (ctx.options().wants(finding_kind::input_warning)) {
                 finding f;

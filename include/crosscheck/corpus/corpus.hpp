@@ -26,6 +26,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -33,9 +34,84 @@
 namespace crosscheck {
 
 /// Index of a claim within a corpus (its position in load order).
-using claim_index = std::uint32_t;
-/// Interned canonical scope; 0 is the empty scope.
-using scope_id = std::uint32_t;
+enum class claim_index : std::uint32_t {};
+/// Interned canonical scope; `scope_id{}` (0) is the empty scope.
+enum class scope_id : std::uint32_t {};
+/// The empty scope (a claim valid everywhere).
+inline constexpr scope_id empty_scope{};
+constexpr std::uint32_t to_index(claim_index i) noexcept {
+    return static_cast<std::uint32_t>(i);
+}
+constexpr std::uint32_t to_index(scope_id s) noexcept {
+    return static_cast<std::uint32_t>(s);
+}
+
+/// A run of ids (or other values) stored contiguously by their owner, handed out as a range:
+/// what claim_groups gives for a group's claims and check_context for a source's origins.
+/// Valid while the owner lives; usable in range-for and as a range-v3 view (corpus/views.hpp).
+template <class T>
+class id_range {
+public:
+    using value_type = std::remove_cv_t<T>;
+    using iterator = const value_type*;
+    using const_iterator = iterator;
+    using size_type = std::size_t;
+    using difference_type = std::ptrdiff_t;
+
+    constexpr id_range() noexcept = default;
+    constexpr id_range(iterator first, iterator last) noexcept : first_(first), last_(last) {}
+
+    constexpr iterator begin() const noexcept { return first_; }
+    constexpr iterator end() const noexcept { return last_; }
+    constexpr const value_type* data() const noexcept { return first_; }
+    constexpr std::size_t size() const noexcept { return static_cast<std::size_t>(last_ - first_); }
+    constexpr bool empty() const noexcept { return first_ == last_; }
+    constexpr const value_type& operator[](std::size_t k) const noexcept { return first_[k]; }
+    constexpr const value_type& front() const noexcept { return *first_; }
+    constexpr const value_type& back() const noexcept { return last_[-1]; }
+
+private:
+    iterator first_ = nullptr;
+    iterator last_ = nullptr;
+};
+
+/// The ids `Id{first}`, `Id{first + 1}`, ... before `Id{last}`, as a range: what
+/// corpus::claim_indices and corpus::source_indices give, for loops over every claim or source.
+template <class Id>
+class id_sequence {
+public:
+    class iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = Id;
+        using difference_type = std::ptrdiff_t;
+        using reference = Id;
+        using pointer = void;
+        constexpr iterator() noexcept = default;
+        constexpr explicit iterator(std::uint32_t i) noexcept : i_(i) {}
+        constexpr Id operator*() const noexcept { return Id{i_}; }
+        constexpr iterator& operator++() noexcept { return ++i_, *this; }
+        constexpr iterator operator++(int) noexcept {
+            auto t = *this;
+            ++i_;
+            return t;
+        }
+        friend constexpr bool operator==(iterator a, iterator b) noexcept { return a.i_ == b.i_; }
+        friend constexpr bool operator!=(iterator a, iterator b) noexcept { return a.i_ != b.i_; }
+
+    private:
+        std::uint32_t i_ = 0;
+    };
+    constexpr id_sequence() noexcept = default;
+    constexpr id_sequence(std::uint32_t first, std::uint32_t last) noexcept : first_(first), last_(last) {}
+    constexpr iterator begin() const noexcept { return iterator{first_}; }
+    constexpr iterator end() const noexcept { return iterator{last_}; }
+    constexpr std::size_t size() const noexcept { return last_ - first_; }
+    constexpr bool empty() const noexcept { return first_ == last_; }
+
+private:
+    std::uint32_t first_ = 0, last_ = 0;
+};
 
 /// §1 `vocabulary` entry of one predicate.
 struct vocabulary_entry {
@@ -53,11 +129,13 @@ struct stored_claim {
     std::uint32_t id = 0;        ///< offset of the id text in the corpus's id store
     symbol subject = no_symbol;  ///< as written (aliases resolve at check time)
     symbol predicate = no_symbol;
-    scope_id scope = 0;
-    source_index source = 0;
+    scope_id scope = empty_scope;
+    source_index source{};
     day_number valid_from = open_start_day;  ///< validity as written; open ends are sentinels
     day_number valid_to = open_end_day;
-    symbol sym = no_symbol;      ///< token, or the quantity's unit (no_symbol: none)
+    /// The number of the token's symbol or of the quantity's unit (all ones: none): two id
+    /// spaces in one field, so it is read and written through the typed accessors below.
+    std::uint32_t sym = none;
     std::uint32_t extra = none;  ///< side-table index, or none
     value_kind kind = value_kind::token;
     modality mode = modality::asserted;
@@ -66,6 +144,13 @@ struct stored_claim {
 
     static constexpr std::uint32_t none = 0xFFFFFFFFu;
     static constexpr std::uint8_t bounds_form = 0x80;
+
+    /// A token claim's token (no_symbol: none).
+    symbol value_token() const noexcept { return symbol{sym}; }
+    /// A quantity claim's unit as written (no_unit: none).
+    unit_id value_unit() const noexcept { return unit_id{sym}; }
+    void set_value_token(symbol t) noexcept { sym = to_index(t); }
+    void set_value_unit(unit_id u) noexcept { sym = to_index(u); }
 
     crosscheck::approx approx_kind() const noexcept { return static_cast<crosscheck::approx>(detail_bits & 0x3); }
     bool is_bounds_form() const noexcept { return (detail_bits & bounds_form) != 0; }
@@ -82,7 +167,7 @@ struct stored_claim {
                                                (static_cast<unsigned>(v.span.last_precision()) << 5));
     }
 };
-static_assert(sizeof(stored_claim) <= 64, "claims must stay compact");
+static_assert(sizeof(stored_claim) == 56, "claims must stay compact");
 
 /// What a claim carries beyond the compact record (rare fields).
 struct claim_extra {
@@ -95,6 +180,9 @@ struct claim_extra {
 };
 
 class corpus;
+namespace detail {
+struct corpus_access;
+}
 
 /// A light handle to one claim of a corpus: what a view yields. Valid while the corpus lives and
 /// is not modified.
@@ -135,7 +223,7 @@ public:
 
 private:
     const corpus* corpus_ = nullptr;
-    claim_index index_ = 0;
+    claim_index index_{};
 };
 
 /// Everything a fact-check works on: sources, claims of mixed value kinds, entities, vocabulary,
@@ -150,8 +238,8 @@ public:
     name_table& names() noexcept { return names_; }
     const name_table& names() const noexcept { return names_; }
     /// Units are compared exactly, so they have their own table.
-    symbol_table& unit_names() noexcept { return unit_names_; }
-    const symbol_table& unit_names() const noexcept { return unit_names_; }
+    unit_table& unit_names() noexcept { return unit_names_; }
+    const unit_table& unit_names() const noexcept { return unit_names_; }
 
     // ---- entities ---------------------------------------------------------------------------
     /// Declares an entity and its aliases (matched case-insensitively). Throws model_error when
@@ -256,11 +344,11 @@ public:
         return intern_scope_entries(std::move(entries));
     }
     scope_id intern_scope_entries(std::vector<std::pair<symbol, symbol>> entries) {
-        if (entries.empty()) return 0;
+        if (entries.empty()) return empty_scope;
         std::sort(entries.begin(), entries.end());
         auto it = scope_index_.find(entries);
         if (it != scope_index_.end()) return it->second;
-        auto id = static_cast<scope_id>(scopes_.size());
+        const scope_id id{static_cast<std::uint32_t>(scopes_.size())};
         scopes_.push_back(entries);
         scope_index_.emplace(std::move(entries), id);
         return id;
@@ -273,18 +361,20 @@ public:
             if (!sd || !st) return std::nullopt;
             entries.emplace_back(*sd, *st);
         }
-        if (entries.empty()) return scope_id{0};
+        if (entries.empty()) return empty_scope;
         std::sort(entries.begin(), entries.end());
         auto it = scope_index_.find(entries);
         if (it == scope_index_.end()) return std::nullopt;
         return it->second;
     }
-    const std::vector<std::pair<symbol, symbol>>& scope_entries(scope_id s) const noexcept { return scopes_[s]; }
+    const std::vector<std::pair<symbol, symbol>>& scope_entries(scope_id s) const noexcept {
+        return scopes_[to_index(s)];
+    }
     std::size_t scope_count() const noexcept { return scopes_.size(); }
     /// §3.2: no dimension present in both with different tokens where neither contains the other.
     bool scopes_overlap(scope_id a, scope_id b) const {
-        if (a == b || a == 0 || b == 0) return true;
-        const auto &ea = scopes_[a], &eb = scopes_[b];
+        if (a == b || a == empty_scope || b == empty_scope) return true;
+        const auto &ea = scopes_[to_index(a)], &eb = scopes_[to_index(b)];
         std::size_t i = 0, j = 0;
         while (i < ea.size() && j < eb.size()) {
             if (ea[i].first < eb[j].first) ++i;
@@ -300,7 +390,7 @@ public:
     /// Canonical text of a scope: `dim=token;dim=token` in dimension order, folded (empty: none).
     std::string scope_text(scope_id s) const {
         std::vector<std::pair<std::string_view, std::string_view>> parts;
-        for (const auto& [d, t] : scopes_[s]) parts.emplace_back(names_.folded(d), names_.folded(t));
+        for (const auto& [d, t] : scopes_[to_index(s)]) parts.emplace_back(names_.folded(d), names_.folded(t));
         std::sort(parts.begin(), parts.end());
         std::string out;
         for (const auto& [d, t] : parts) {
@@ -311,7 +401,7 @@ public:
     }
     scope_map scope_of(scope_id s) const {
         scope_map out;
-        for (const auto& [d, t] : scopes_[s])
+        for (const auto& [d, t] : scopes_[to_index(s)])
             out.emplace(std::string(names_.display(d)), std::string(names_.display(t)));
         return out;
     }
@@ -322,10 +412,10 @@ public:
         return units_;
     }  // the caller may redefine a unit
     const unit_registry& units() const noexcept { return units_; }
-    /// The root base unit and the factor to it of a unit symbol. Base ids are only comparable
-    /// with each other (unit_base_name names them); no_symbol: no unit.
-    std::pair<symbol, double> unit_base(symbol unit) const {
-        if (unit == no_symbol) return {no_symbol, 1.0};
+    /// The root base unit and the factor to it of a unit (unit_base_name names the base);
+    /// no_unit_base for no_unit.
+    std::pair<unit_base_id, double> unit_base(unit_id unit) const {
+        if (unit == no_unit) return {no_unit_base, 1.0};
         if (unit_cache_size_ != units_.size()) {  // a unit was declared since: recompute
             unit_cache_.clear();
             unit_cache_size_ = units_.size();
@@ -333,12 +423,12 @@ public:
         auto it = unit_cache_.find(unit);
         if (it != unit_cache_.end()) return it->second;
         auto [base, f] = units_.to_base(std::string(unit_names_.str(unit)));
-        std::pair<symbol, double> r{base_names_.intern(base), f};
+        std::pair<unit_base_id, double> r{base_names_.intern(base), f};
         unit_cache_.emplace(unit, r);
         return r;
     }
 
-    std::string_view unit_base_name(symbol base) const noexcept { return base_names_.str(base); }
+    std::string_view unit_base_name(unit_base_id base) const noexcept { return base_names_.str(base); }
 
     // ---- rules ------------------------------------------------------------------------------
     std::vector<rule>& rules() noexcept { return rules_; }
@@ -351,11 +441,11 @@ public:
         source_index i;
         if (auto known = find_source(s.id)) {
             i = *known;
-            if (declared_[i]) throw model_error(5, "duplicate source id '" + s.id + "'");
-            sources_[i] = std::move(s);
-            declared_[i] = true;
+            if (declared_[to_index(i)]) throw model_error(5, "duplicate source id '" + s.id + "'");
+            sources_[to_index(i)] = std::move(s);
+            declared_[to_index(i)] = true;
         } else {
-            i = static_cast<source_index>(sources_.size());
+            i = source_index{static_cast<std::uint32_t>(sources_.size())};
             source_ids_.intern(s.id);
             detail::grow_for_push(sources_);
             sources_.push_back(std::move(s));
@@ -365,16 +455,16 @@ public:
         origins_ready_ = false;
         // Sources that are only cited become placeholders, so two outlets relaying the same
         // undeclared newspaper share that origin (§4).
-        const auto cites = sources_[i].cites;
+        const auto cites = sources_[to_index(i)].cites;
         for (const auto& cited : cites) intern_source(cited);
-        if (auto t = sources_[i].translation_of) intern_source(*t);
+        if (auto t = sources_[to_index(i)].translation_of) intern_source(*t);
         return i;
     }
     /// The index of source `id`, creating an undeclared placeholder when unknown (the checkers
     /// report claims that rely on undeclared sources).
     source_index intern_source(std::string_view id) {
         if (auto i = find_source(id)) return *i;
-        auto i = static_cast<source_index>(sources_.size());
+        const source_index i{static_cast<std::uint32_t>(sources_.size())};
         source_ids_.intern(id);
         source s;
         s.id = std::string(id);
@@ -386,13 +476,16 @@ public:
         return i;
     }
     std::optional<source_index> find_source(std::string_view id) const noexcept {
-        if (auto s = source_ids_.find(id)) return static_cast<source_index>(*s);
-        return std::nullopt;
+        return source_ids_.find(id);  // the table numbers the ids in source order
     }
-    const source& source_at(source_index i) const noexcept { return sources_[i]; }
+    const source& source_at(source_index i) const noexcept { return sources_[to_index(i)]; }
     /// Whether source `i` was declared (not only referred to).
-    bool declared(source_index i) const noexcept { return declared_[i]; }
+    bool declared(source_index i) const noexcept { return declared_[to_index(i)]; }
     std::size_t source_count() const noexcept { return sources_.size(); }
+    /// Every source's index, in order.
+    id_sequence<source_index> source_indices() const noexcept {
+        return {0, static_cast<std::uint32_t>(sources_.size())};
+    }
     const std::vector<source>& sources() const noexcept { return sources_; }
 
     /// §4: the origins of source `i` (sorted indices): the sources reached through `cites` and
@@ -400,11 +493,11 @@ public:
     /// cycle that leads nowhere else counts as one origin, named by its first member.
     const std::vector<source_index>& origins(source_index i) const {
         ensure_origins();
-        return origins_[i];
+        return origins_[to_index(i)];
     }
     /// The origins of a claim: those of its own `cites` when it has them, else its source's.
     std::vector<source_index> claim_origins(claim_index c) const {
-        const auto& r = claims_[c];
+        const auto& r = claims_[to_index(c)];
         if (r.extra != stored_claim::none && !extras_[r.extra].cites.empty()) {
             std::vector<source_index> out;
             for (auto s : extras_[r.extra].cites) {
@@ -432,15 +525,15 @@ public:
     /// (citing source, missing id) pairs.
     std::vector<std::pair<source_index, std::string>> dangling_source_references() const {
         std::vector<std::pair<source_index, std::string>> out;
-        for (source_index i = 0; i < sources_.size(); ++i) {
+        for (std::uint32_t i = 0; i < sources_.size(); ++i) {
             if (!declared_[i]) continue;
             for (const auto& c : sources_[i].cites) {
                 auto j = find_source(c);
-                if (!j || !declared_[*j]) out.emplace_back(i, c);
+                if (!j || !declared_[to_index(*j)]) out.emplace_back(source_index{i}, c);
             }
             if (const auto& t = sources_[i].translation_of) {
                 auto j = find_source(*t);
-                if (!j || !declared_[*j]) out.emplace_back(i, *t);
+                if (!j || !declared_[to_index(*j)]) out.emplace_back(source_index{i}, *t);
             }
         }
         return out;
@@ -471,10 +564,10 @@ public:
     /// Appends a compact record (fields other than `id` and `extra` already set) with its id
     /// text; `extra` may be null. The fast path for loaders.
     claim_index add_stored(stored_claim r, std::string_view id, const claim_extra* extra = nullptr) {
-        CROSSCHECK_ASSERT(r.source < sources_.size());
-        auto n = ++claims_per_source_[r.source];
+        CROSSCHECK_ASSERT(to_index(r.source) < sources_.size());
+        auto n = ++claims_per_source_[to_index(r.source)];
         if (id.empty()) {
-            std::string gen = sources_[r.source].id + "#" + std::to_string(n);
+            std::string gen = sources_[to_index(r.source)].id + "#" + std::to_string(n);
             r.id = store_id(gen);
         } else {
             r.id = store_id(id);
@@ -486,8 +579,125 @@ public:
             r.extra = stored_claim::none;
         }
         claims_.push_back(r);
-        return static_cast<claim_index>(claims_.size() - 1);
+        return claim_index{static_cast<std::uint32_t>(claims_.size() - 1)};
     }
+    /// Reserves room for `n` claims and about `id_bytes` of id text, made resident at once
+    /// (detail::prefault): give sizes close to what will be stored.
+    void reserve(std::size_t n, std::size_t id_bytes = 0) {
+        detail::reserve_resident(claims_, n);
+        detail::reserve_resident(ids_, id_bytes);
+    }
+
+    std::size_t size() const noexcept { return claims_.size(); }
+    /// Bytes of id text stored so far (see reserve).
+    std::size_t id_bytes() const noexcept { return ids_.size(); }
+    bool empty() const noexcept { return claims_.empty(); }
+    /// Every claim's index, in load order.
+    id_sequence<claim_index> claim_indices() const noexcept { return {0, static_cast<std::uint32_t>(claims_.size())}; }
+    claim_ref operator[](claim_index i) const noexcept { return {this, i}; }
+    const stored_claim& stored(claim_index i) const noexcept { return claims_[to_index(i)]; }
+    /// The compact records, in claim order.
+    using record_vector = std::vector<stored_claim, detail::keep_bytes_allocator<stored_claim>>;
+    const record_vector& stored_claims() const noexcept { return claims_; }
+    const claim_extra* extra(claim_index i) const noexcept {
+        auto e = claims_[to_index(i)].extra;
+        return e == stored_claim::none ? nullptr : &extras_[e];
+    }
+    std::string_view claim_id(claim_index i) const noexcept { return id_text(claims_[to_index(i)].id); }
+    /// Where the id text at `offset` (a stored_claim::id) lives, for a reader that prefetches it.
+    const void* id_address(std::uint32_t offset) const noexcept { return ids_.data() + offset; }
+    std::string_view id_text(std::uint32_t offset) const noexcept { return decode_claim_id(ids_.data(), offset); }
+    /// The claims as a random-access range of claim_ref (range-v3 compatible).
+    class claim_iterator {
+    public:
+        using iterator_category = std::random_access_iterator_tag;
+        using value_type = claim_ref;
+        using difference_type = std::ptrdiff_t;
+        using reference = claim_ref;
+        using pointer = void;
+        claim_iterator() = default;
+        claim_iterator(const corpus* c, std::uint32_t i) noexcept : c_(c), i_(i) {}
+        claim_ref operator*() const noexcept { return {c_, claim_index{i_}}; }
+        claim_ref operator[](difference_type n) const noexcept {
+            return {c_, claim_index{static_cast<std::uint32_t>(i_ + n)}};
+        }
+        claim_iterator& operator++() noexcept { return ++i_, *this; }
+        claim_iterator operator++(int) noexcept {
+            auto t = *this;
+            ++i_;
+            return t;
+        }
+        claim_iterator& operator--() noexcept { return --i_, *this; }
+        claim_iterator operator--(int) noexcept {
+            auto t = *this;
+            --i_;
+            return t;
+        }
+        claim_iterator& operator+=(difference_type n) noexcept {
+            i_ = static_cast<std::uint32_t>(static_cast<difference_type>(i_) + n);
+            return *this;
+        }
+        claim_iterator& operator-=(difference_type n) noexcept { return *this += -n; }
+        friend claim_iterator operator+(claim_iterator a, difference_type n) noexcept { return a += n; }
+        friend claim_iterator operator+(difference_type n, claim_iterator a) noexcept { return a += n; }
+        friend claim_iterator operator-(claim_iterator a, difference_type n) noexcept { return a -= n; }
+        friend difference_type operator-(const claim_iterator& a, const claim_iterator& b) noexcept {
+            return static_cast<difference_type>(a.i_) - static_cast<difference_type>(b.i_);
+        }
+        friend bool operator==(const claim_iterator& a, const claim_iterator& b) noexcept { return a.i_ == b.i_; }
+        friend bool operator!=(const claim_iterator& a, const claim_iterator& b) noexcept { return a.i_ != b.i_; }
+        friend bool operator<(const claim_iterator& a, const claim_iterator& b) noexcept { return a.i_ < b.i_; }
+        friend bool operator>(const claim_iterator& a, const claim_iterator& b) noexcept { return a.i_ > b.i_; }
+        friend bool operator<=(const claim_iterator& a, const claim_iterator& b) noexcept { return a.i_ <= b.i_; }
+        friend bool operator>=(const claim_iterator& a, const claim_iterator& b) noexcept { return a.i_ >= b.i_; }
+
+    private:
+        const corpus* c_ = nullptr;
+        std::uint32_t i_ = 0;  // the claim_index's number
+    };
+    claim_iterator begin() const noexcept { return {this, 0}; }
+    claim_iterator end() const noexcept { return {this, static_cast<std::uint32_t>(claims_.size())}; }
+
+    /// §3.3: the assertion period of claim `i`. Empty (not `ok()`) for a `from`-only claim whose
+    /// `from` comes after its source's publication: the source vouches for no day of it, so the
+    /// claim is compared with nothing (and input_warnings says so).
+    period assertion_period(claim_index i) const noexcept {
+        const auto& r = claims_[to_index(i)];
+        const auto& pub = sources_[to_index(r.source)].published;
+        switch (r.valid_form()) {
+            case validity::form::date: return r.valid_span();
+            case validity::form::range: {
+                period p = r.valid_span();
+                if (!p.open_start() && p.open_end() && pub)  // `from` only: up to the publication
+                    return {p.first(), pub->last(), p.first_precision(), pub->last_precision()};
+                return p;
+            }
+            case validity::form::none: break;
+        }
+        if (pub && default_valid_published(r.predicate)) return *pub;
+        return period{};
+    }
+
+    /// Computes the derived tables that const member functions otherwise build on first use
+    /// (origins, the scope containment closure, unit bases). Checkers call it before they start
+    /// their threads: afterwards the const interface may be used from several threads at once, as
+    /// long as nobody modifies the corpus.
+    void prepare() const {
+        ensure_origins();
+        ensure_closure();
+        for (std::uint32_t u = 0; u < unit_names_.size(); ++u) unit_base(unit_id{u});
+    }
+
+    /// Memory held by the claims, names and side tables, for the performance report.
+    std::size_t memory_bytes() const noexcept {
+        return claims_.capacity() * sizeof(stored_claim) + ids_.capacity() + names_.memory_bytes() +
+               extras_.capacity() * sizeof(claim_extra);
+    }
+
+private:
+    friend struct detail::corpus_access;
+
+    // ---- the parallel loaders' hooks (detail::corpus_access) ----------------------------------
     /// Where a parallel loader writes records in place before appending them (append_spare):
     /// the storage past the stored claims, spare_capacity() records of it (see reserve). The
     /// pointer stays valid while no claim is stored past that capacity.
@@ -513,8 +723,8 @@ public:
         for (std::size_t i = 0; i < n; ++i) {
             stored_claim& r = p[i];
             f(r);
-            CROSSCHECK_ASSERT(r.source < sources_.size() && r.extra == stored_claim::none);
-            ++claims_per_source_[r.source];
+            CROSSCHECK_ASSERT(to_index(r.source) < sources_.size() && r.extra == stored_claim::none);
+            ++claims_per_source_[to_index(r.source)];
             r.id = static_cast<std::uint32_t>(r.id + base);
         }
     }
@@ -534,31 +744,6 @@ public:
         out.insert(out.end(), id.begin(), id.end());
         return off;
     }
-
-    /// Reserves room for `n` claims and about `id_bytes` of id text, made resident at once
-    /// (detail::prefault): give sizes close to what will be stored.
-    void reserve(std::size_t n, std::size_t id_bytes = 0) {
-        detail::reserve_resident(claims_, n);
-        detail::reserve_resident(ids_, id_bytes);
-    }
-
-    std::size_t size() const noexcept { return claims_.size(); }
-    /// Bytes of id text stored so far (see reserve).
-    std::size_t id_bytes() const noexcept { return ids_.size(); }
-    bool empty() const noexcept { return claims_.empty(); }
-    claim_ref operator[](claim_index i) const noexcept { return {this, i}; }
-    const stored_claim& stored(claim_index i) const noexcept { return claims_[i]; }
-    /// The compact records, in claim order.
-    using record_vector = std::vector<stored_claim, detail::keep_bytes_allocator<stored_claim>>;
-    const record_vector& stored_claims() const noexcept { return claims_; }
-    const claim_extra* extra(claim_index i) const noexcept {
-        auto e = claims_[i].extra;
-        return e == stored_claim::none ? nullptr : &extras_[e];
-    }
-    std::string_view claim_id(claim_index i) const noexcept { return id_text(claims_[i].id); }
-    /// Where the id text at `offset` lives, for prefetching.
-    const void* id_address(std::uint32_t offset) const noexcept { return ids_.data() + offset; }
-    std::string_view id_text(std::uint32_t offset) const noexcept { return decode_claim_id(ids_.data(), offset); }
     /// The id written by encode_claim_id at `offset` of `store`.
     static std::string_view decode_claim_id(const char* store, std::size_t offset) noexcept {
         // Ids are stored length-first (one byte, or 0xFF and four bytes for long ids): reports
@@ -575,103 +760,17 @@ public:
         return {store + offset + head, len};
     }
 
-    /// The claims as a random-access range of claim_ref (range-v3 compatible).
-    class claim_iterator {
-    public:
-        using iterator_category = std::random_access_iterator_tag;
-        using value_type = claim_ref;
-        using difference_type = std::ptrdiff_t;
-        using reference = claim_ref;
-        using pointer = void;
-        claim_iterator() = default;
-        claim_iterator(const corpus* c, claim_index i) noexcept : c_(c), i_(i) {}
-        claim_ref operator*() const noexcept { return {c_, i_}; }
-        claim_ref operator[](difference_type n) const noexcept { return {c_, static_cast<claim_index>(i_ + n)}; }
-        claim_iterator& operator++() noexcept { return ++i_, *this; }
-        claim_iterator operator++(int) noexcept {
-            auto t = *this;
-            ++i_;
-            return t;
-        }
-        claim_iterator& operator--() noexcept { return --i_, *this; }
-        claim_iterator operator--(int) noexcept {
-            auto t = *this;
-            --i_;
-            return t;
-        }
-        claim_iterator& operator+=(difference_type n) noexcept {
-            i_ = static_cast<claim_index>(static_cast<difference_type>(i_) + n);
-            return *this;
-        }
-        claim_iterator& operator-=(difference_type n) noexcept { return *this += -n; }
-        friend claim_iterator operator+(claim_iterator a, difference_type n) noexcept { return a += n; }
-        friend claim_iterator operator+(difference_type n, claim_iterator a) noexcept { return a += n; }
-        friend claim_iterator operator-(claim_iterator a, difference_type n) noexcept { return a -= n; }
-        friend difference_type operator-(const claim_iterator& a, const claim_iterator& b) noexcept {
-            return static_cast<difference_type>(a.i_) - static_cast<difference_type>(b.i_);
-        }
-        friend bool operator==(const claim_iterator& a, const claim_iterator& b) noexcept { return a.i_ == b.i_; }
-        friend bool operator!=(const claim_iterator& a, const claim_iterator& b) noexcept { return a.i_ != b.i_; }
-        friend bool operator<(const claim_iterator& a, const claim_iterator& b) noexcept { return a.i_ < b.i_; }
-        friend bool operator>(const claim_iterator& a, const claim_iterator& b) noexcept { return a.i_ > b.i_; }
-        friend bool operator<=(const claim_iterator& a, const claim_iterator& b) noexcept { return a.i_ <= b.i_; }
-        friend bool operator>=(const claim_iterator& a, const claim_iterator& b) noexcept { return a.i_ >= b.i_; }
-
-    private:
-        const corpus* c_ = nullptr;
-        claim_index i_ = 0;
-    };
-    claim_iterator begin() const noexcept { return {this, 0}; }
-    claim_iterator end() const noexcept { return {this, static_cast<claim_index>(claims_.size())}; }
-
-    /// §3.3: the assertion period of claim `i`. Empty (not `ok()`) for a `from`-only claim whose
-    /// `from` comes after its source's publication: the source vouches for no day of it, so the
-    /// claim is compared with nothing (and input_warnings says so).
-    period assertion_period(claim_index i) const noexcept {
-        const auto& r = claims_[i];
-        const auto& pub = sources_[r.source].published;
-        switch (r.valid_form()) {
-            case validity::form::date: return r.valid_span();
-            case validity::form::range: {
-                period p = r.valid_span();
-                if (!p.open_start() && p.open_end() && pub)  // `from` only: up to the publication
-                    return {p.first(), pub->last(), p.first_precision(), pub->last_precision()};
-                return p;
-            }
-            case validity::form::none: break;
-        }
-        if (pub && default_valid_published(r.predicate)) return *pub;
-        return period{};
-    }
-
-    /// Computes the derived tables that const member functions otherwise build on first use
-    /// (origins, the scope containment closure, unit bases). Checkers call it before they start
-    /// their threads: afterwards the const interface may be used from several threads at once, as
-    /// long as nobody modifies the corpus.
-    void prepare() const {
-        ensure_origins();
-        ensure_closure();
-        for (symbol u = 0; u < unit_names_.size(); ++u) unit_base(u);
-    }
-
-    /// Memory held by the claims, names and side tables, for the performance report.
-    std::size_t memory_bytes() const noexcept {
-        return claims_.capacity() * sizeof(stored_claim) + ids_.capacity() + names_.memory_bytes() +
-               extras_.capacity() * sizeof(claim_extra);
-    }
-
-private:
     template <class Value>
     void set_value(stored_claim& r, claim_extra& extra, const Value& v) {
         if constexpr (std::is_same_v<Value, any_value>) {
             std::visit([&](const auto& x) { set_value(r, extra, x); }, v);
         } else if constexpr (std::is_same_v<Value, token>) {
             r.kind = value_kind::token;
-            r.sym = names_.intern(v.text);
+            r.set_value_token(names_.intern(v.text));
         } else if constexpr (std::is_same_v<Value, quantity>) {
             constexpr double inf = std::numeric_limits<double>::infinity();
             r.kind = value_kind::quantity;
-            r.sym = v.unit.empty() ? no_symbol : unit_names_.intern(v.unit);
+            r.set_value_unit(v.unit.empty() ? no_unit : unit_names_.intern(v.unit));
             r.detail_bits = static_cast<std::uint8_t>(v.kind);
             if (v.lower || v.upper) {
                 r.detail_bits |= stored_claim::bounds_form;
@@ -731,26 +830,27 @@ private:
     }
     void ensure_origins() const {
         if (origins_ready_) return;
+        // Sources are numbered here (std::uint32_t), and source_index only in the result.
         // Tarjan's SCC over the citation graph; each SCC with no edge leaving it is one origin
         // (its first member), and every source's origins are the terminal SCCs it reaches.
         const auto n = sources_.size();
-        std::vector<std::vector<source_index>> out(n);
-        for (source_index i = 0; i < n; ++i) {
+        std::vector<std::vector<std::uint32_t>> out(n);
+        for (std::uint32_t i = 0; i < n; ++i) {
             for (const auto& c : sources_[i].cites)
-                if (auto j = find_source(c)) out[i].push_back(*j);
+                if (auto j = find_source(c)) out[i].push_back(to_index(*j));
             if (sources_[i].translation_of)
-                if (auto j = find_source(*sources_[i].translation_of)) out[i].push_back(*j);
+                if (auto j = find_source(*sources_[i].translation_of)) out[i].push_back(to_index(*j));
         }
         constexpr std::uint32_t unvisited = 0xFFFFFFFFu;
         std::vector<std::uint32_t> index(n, unvisited), low(n, 0), comp(n, unvisited);
         std::vector<bool> on_stack(n, false);
-        std::vector<source_index> stack;
+        std::vector<std::uint32_t> stack;
         std::uint32_t counter = 0, ncomp = 0;
         struct frame {
-            source_index v;
+            std::uint32_t v;
             std::size_t edge;
         };
-        for (source_index s = 0; s < n; ++s) {
+        for (std::uint32_t s = 0; s < n; ++s) {
             if (index[s] != unvisited) continue;
             std::vector<frame> call{{s, 0}};
             index[s] = low[s] = counter++;
@@ -759,7 +859,7 @@ private:
             while (!call.empty()) {
                 auto& f = call.back();
                 if (f.edge < out[f.v].size()) {
-                    source_index w = out[f.v][f.edge++];
+                    std::uint32_t w = out[f.v][f.edge++];
                     if (index[w] == unvisited) {
                         index[w] = low[w] = counter++;
                         stack.push_back(w);
@@ -770,12 +870,12 @@ private:
                     }
                     continue;
                 }
-                source_index v = f.v;
+                std::uint32_t v = f.v;
                 call.pop_back();
                 if (!call.empty()) low[call.back().v] = std::min(low[call.back().v], low[v]);
                 if (low[v] == index[v]) {
                     for (;;) {
-                        source_index w = stack.back();
+                        std::uint32_t w = stack.back();
                         stack.pop_back();
                         on_stack[w] = false;
                         comp[w] = ncomp;
@@ -786,11 +886,11 @@ private:
             }
         }
         // Tarjan numbers components in reverse topological order: successors come first.
-        std::vector<std::vector<source_index>> members(ncomp);
-        for (source_index i = 0; i < n; ++i) members[comp[i]].push_back(i);
-        std::vector<std::vector<source_index>> comp_origins(ncomp);
+        std::vector<std::vector<std::uint32_t>> members(ncomp);
+        for (std::uint32_t i = 0; i < n; ++i) members[comp[i]].push_back(i);
+        std::vector<std::vector<std::uint32_t>> comp_origins(ncomp);
         for (std::uint32_t k = 0; k < ncomp; ++k) {
-            std::vector<source_index> acc;
+            std::vector<std::uint32_t> acc;
             bool terminal = true;
             for (auto v : members[k])
                 for (auto w : out[v])
@@ -804,7 +904,8 @@ private:
             comp_origins[k] = std::move(acc);
         }
         origins_.assign(n, {});
-        for (source_index i = 0; i < n; ++i) origins_[i] = comp_origins[comp[i]];
+        for (std::uint32_t i = 0; i < n; ++i)
+            for (auto o : comp_origins[comp[i]]) origins_[i].push_back(source_index{o});
         origins_ready_ = true;
     }
 
@@ -816,13 +917,13 @@ private:
     struct entries_hash {
         std::size_t operator()(const std::vector<std::pair<symbol, symbol>>& v) const noexcept {
             std::uint64_t h = 1469598103934665603ull;
-            for (const auto& [a, b] : v) h = (h ^ (std::uint64_t{a} << 32 | b)) * 1099511628211ull;
+            for (const auto& [a, b] : v) h = (h ^ (std::uint64_t{to_index(a)} << 32 | to_index(b))) * 1099511628211ull;
             return static_cast<std::size_t>(h);
         }
     };
 
     name_table names_;
-    symbol_table unit_names_;
+    unit_table unit_names_;
     std::unordered_map<symbol, symbol> aliases_;
     std::vector<symbol> entity_ids_;
     std::unordered_map<symbol, vocab_info> vocab_;
@@ -832,11 +933,11 @@ private:
     std::vector<std::vector<std::pair<symbol, symbol>>> scopes_;
     std::unordered_map<std::vector<std::pair<symbol, symbol>>, scope_id, entries_hash> scope_index_;
     unit_registry units_;
-    mutable std::unordered_map<symbol, std::pair<symbol, double>> unit_cache_;
+    mutable std::unordered_map<unit_id, std::pair<unit_base_id, double>> unit_cache_;
     mutable std::size_t unit_cache_size_ = 0;
-    mutable symbol_table base_names_;
+    mutable basic_symbol_table<unit_base_id> base_names_;
     std::vector<rule> rules_;
-    symbol_table source_ids_;
+    basic_symbol_table<source_index> source_ids_;
     std::vector<source> sources_;
     std::vector<bool> declared_;
     std::vector<std::uint32_t> claims_per_source_;
@@ -892,11 +993,11 @@ inline any_value claim_ref::value() const {
     const auto& r = stored();
     const auto* e = corpus_->extra(index_);
     switch (r.kind) {
-        case value_kind::token: return token{std::string(corpus_->names().display(r.sym))};
+        case value_kind::token: return token{std::string(corpus_->names().display(r.value_token()))};
         case value_kind::quantity: {
             quantity q;
             q.kind = r.approx_kind();
-            q.unit = std::string(corpus_->unit_names().str(r.sym));
+            q.unit = std::string(corpus_->unit_names().str(r.value_unit()));
             if (r.is_bounds_form()) {
                 if (!std::isinf(r.a)) q.lower = r.a;
                 if (!std::isinf(r.b)) q.upper = r.b;
@@ -935,6 +1036,28 @@ inline claim<any_value> claim_ref::to_claim() const {
     }
     return c;
 }
+
+namespace detail {
+
+/// What the parallel CSV loader (io/detail/csv_parallel.hpp) does to a corpus beyond its public
+/// API: write records in place in the storage past the stored claims, and append them there
+/// without a copy. Not for users: add_stored is the public fast path.
+struct corpus_access {
+    static stored_claim* spare_records(corpus& c) noexcept { return c.spare_records(); }
+    static std::size_t spare_capacity(const corpus& c) noexcept { return c.spare_capacity(); }
+    template <class F>
+    static void append_spare(corpus& c, std::size_t gap, std::size_t n, std::string_view encoded_ids, F&& f) {
+        c.append_spare(gap, n, encoded_ids, std::forward<F>(f));
+    }
+    static std::size_t encode_claim_id(std::vector<char>& out, std::string_view id) {
+        return corpus::encode_claim_id(out, id);
+    }
+    static std::string_view decode_claim_id(const char* store, std::size_t offset) noexcept {
+        return corpus::decode_claim_id(store, offset);
+    }
+};
+
+}  // namespace detail
 
 inline std::ostream& operator<<(std::ostream& os, const claim_ref& c) {
     return os << c.to_claim();

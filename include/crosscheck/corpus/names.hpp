@@ -13,24 +13,56 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 namespace crosscheck {
 
-/// A compact id for an interned string. Comparing two symbols of one table compares the strings.
-using symbol = std::uint32_t;
+// Each table of interned strings numbers its strings from 0, so the ids of two tables are
+// distinct types (scoped enums, as date makes day and month distinct): comparing a unit-base id
+// with a name id, or storing one where the other belongs, does not compile. An id converts to
+// its number only through to_index (for indexing and hashing); `Id{n}` makes one from a number.
+// Ordering and equality are those of the numbers, std::hash works on each.
 
-/// The symbol that names nothing (an absent unit, an empty scope token).
-inline constexpr symbol no_symbol = 0xFFFFFFFFu;
+/// A name of the corpus's name table (subjects, predicates, scope dimensions and tokens,
+/// tokens). Comparing two symbols compares the folded names.
+enum class symbol : std::uint32_t {};
+/// A unit as written (the corpus's unit-name table; units are compared exactly).
+enum class unit_id : std::uint32_t {};
+/// A root base unit (the corpus's base-unit table: see corpus::unit_base).
+enum class unit_base_id : std::uint32_t {};
 
-/// Interns strings: each distinct string gets a dense id from 0 upwards, stored once.
-/// Look-up is an open-addressing hash table, so interning millions of ids stays cheap.
-class symbol_table {
+/// The symbol that names nothing (an empty scope token, a claim with no token).
+inline constexpr symbol no_symbol{0xFFFFFFFFu};
+/// No unit (a unitless quantity).
+inline constexpr unit_id no_unit{0xFFFFFFFFu};
+/// The base of no unit.
+inline constexpr unit_base_id no_unit_base{0xFFFFFFFFu};
+
+constexpr std::uint32_t to_index(symbol s) noexcept {
+    return static_cast<std::uint32_t>(s);
+}
+constexpr std::uint32_t to_index(unit_id u) noexcept {
+    return static_cast<std::uint32_t>(u);
+}
+constexpr std::uint32_t to_index(unit_base_id b) noexcept {
+    return static_cast<std::uint32_t>(b);
+}
+
+/// Interns strings: each distinct string gets a dense id from 0 upwards (an `Id`, a scoped
+/// enum over std::uint32_t whose all-ones value means none), stored once. Look-up is an
+/// open-addressing hash table, so interning millions of ids stays cheap.
+template <class Id>
+class basic_symbol_table {
 public:
-    symbol_table() = default;
-    symbol_table(const symbol_table& other) { *this = other; }
-    symbol_table& operator=(const symbol_table& other) {
+    static_assert(std::is_enum_v<Id> && std::is_same_v<std::underlying_type_t<Id>, std::uint32_t>);
+    /// The id that names nothing: `str` gives the empty string for it.
+    static constexpr Id none{0xFFFFFFFFu};
+
+    basic_symbol_table() = default;
+    basic_symbol_table(const basic_symbol_table& other) { *this = other; }
+    basic_symbol_table& operator=(const basic_symbol_table& other) {
         if (this == &other) return *this;
         arena_ = detail::string_arena{};
         strings_.clear();
@@ -39,45 +71,45 @@ public:
         for (auto s : other.strings_) intern(s);
         return *this;
     }
-    symbol_table(symbol_table&&) noexcept = default;
-    symbol_table& operator=(symbol_table&&) noexcept = default;
-    ~symbol_table() = default;
+    basic_symbol_table(basic_symbol_table&&) noexcept = default;
+    basic_symbol_table& operator=(basic_symbol_table&&) noexcept = default;
+    ~basic_symbol_table() = default;
 
     /// The id of `s`, adding it when new.
-    symbol intern(std::string_view s) {
+    Id intern(std::string_view s) {
         if ((strings_.size() + 1) * 4 > slots_.size() * 3) rehash();
         const auto h = detail::hash_bytes(s);
         std::size_t i = h & mask_;
         const auto tag = static_cast<std::uint32_t>(h >> 32);
         for (;;) {
             auto& sl = slots_[i];
-            if (sl.id == no_symbol) {
-                auto id = static_cast<symbol>(strings_.size());
+            if (sl.id == empty) {
+                const auto id = static_cast<std::uint32_t>(strings_.size());
                 strings_.push_back(arena_.store(s));
                 sl = {id, tag};
-                return id;
+                return Id{id};
             }
-            if (sl.tag == tag && strings_[sl.id] == s) return sl.id;
+            if (sl.tag == tag && strings_[sl.id] == s) return Id{sl.id};
             i = (i + 1) & mask_;
         }
     }
 
     /// The id of `s` if it was interned.
-    std::optional<symbol> find(std::string_view s) const noexcept {
+    std::optional<Id> find(std::string_view s) const noexcept {
         if (slots_.empty()) return std::nullopt;
         const auto h = detail::hash_bytes(s);
         std::size_t i = h & mask_;
         const auto tag = static_cast<std::uint32_t>(h >> 32);
         for (;;) {
             const auto& sl = slots_[i];
-            if (sl.id == no_symbol) return std::nullopt;
-            if (sl.tag == tag && strings_[sl.id] == s) return sl.id;
+            if (sl.id == empty) return std::nullopt;
+            if (sl.tag == tag && strings_[sl.id] == s) return Id{sl.id};
             i = (i + 1) & mask_;
         }
     }
 
-    /// The text of an id; the empty string for no_symbol. Precondition: `id` came from this table.
-    std::string_view str(symbol id) const noexcept { return id == no_symbol ? std::string_view{} : strings_[id]; }
+    /// The text of an id; the empty string for `none`. Precondition: `id` came from this table.
+    std::string_view str(Id id) const noexcept { return id == none ? std::string_view{} : strings_[to_index(id)]; }
     std::size_t size() const noexcept { return strings_.size(); }
     /// Bytes held: text plus index, for memory reports.
     std::size_t memory_bytes() const noexcept {
@@ -85,18 +117,19 @@ public:
     }
 
 private:
+    static constexpr std::uint32_t empty = 0xFFFFFFFFu;  // a free slot
     struct slot_type {
-        symbol id = no_symbol;
+        std::uint32_t id = empty;
         std::uint32_t tag = 0;
     };
     void rehash() {
         std::size_t n = slots_.empty() ? 64 : slots_.size() * 2;
         detail::assign_resident(slots_, n, slot_type{});
         mask_ = n - 1;
-        for (symbol id = 0; id < strings_.size(); ++id) {
+        for (std::uint32_t id = 0; id < strings_.size(); ++id) {
             const auto h = detail::hash_bytes(strings_[id]);
             std::size_t i = h & mask_;
-            while (slots_[i].id != no_symbol) i = (i + 1) & mask_;
+            while (slots_[i].id != empty) i = (i + 1) & mask_;
             slots_[i] = {id, static_cast<std::uint32_t>(h >> 32)};
         }
     }
@@ -105,6 +138,11 @@ private:
     detail::huge_page_vector<slot_type> slots_;
     std::size_t mask_ = 0;
 };
+
+/// An exact interning table numbered by symbol.
+using symbol_table = basic_symbol_table<symbol>;
+/// The corpus's table of units as written.
+using unit_table = basic_symbol_table<unit_id>;
 
 /// Interns names compared case-insensitively (subjects, predicates, scope dimensions and tokens,
 /// value tokens: §3 of the corpus format). The id is that of the folded text; the first spelling
@@ -120,7 +158,7 @@ public:
             detail::fold_into(s, scratch_);
             id = folded_.intern(scratch_);
         }
-        if (id == display_.size()) display_.push_back(store_display(s, id));
+        if (to_index(id) == display_.size()) display_.push_back(store_display(s, id));
         return id;
     }
     std::optional<symbol> find(std::string_view s) const {
@@ -129,9 +167,11 @@ public:
     }
     /// Replaces the spelling shown for `id` (an entity's declared id wins over the first
     /// spelling seen). Precondition: `s` folds to the name of `id`.
-    void set_display(symbol id, std::string_view s) { display_[id] = store_display(s, id); }
+    void set_display(symbol id, std::string_view s) { display_[to_index(id)] = store_display(s, id); }
     /// The first spelling seen for this name.
-    std::string_view display(symbol id) const noexcept { return id == no_symbol ? std::string_view{} : display_[id]; }
+    std::string_view display(symbol id) const noexcept {
+        return id == no_symbol ? std::string_view{} : display_[to_index(id)];
+    }
     /// The folded text that identifies the name.
     std::string_view folded(symbol id) const noexcept { return folded_.str(id); }
     std::size_t size() const noexcept { return folded_.size(); }
@@ -146,7 +186,7 @@ public:
         folded_ = symbol_table{};
         display_.clear();
         extra_ = detail::string_arena{};
-        for (symbol id = 0; id < other.size(); ++id) intern(other.display(id));
+        for (std::uint32_t id = 0; id < other.size(); ++id) intern(other.display(symbol{id}));
         return *this;
     }
     name_table(name_table&&) noexcept = default;

@@ -20,7 +20,7 @@
 namespace crosscheck {
 
 /// No claim (value_identity::claim of a value that is not text).
-inline constexpr claim_index no_claim = 0xFFFFFFFFu;
+inline constexpr claim_index no_claim{0xFFFFFFFFu};
 
 /// What decides whether two claims state the same value: the same token (after case folding),
 /// the same interval in the same base unit, the same calendar period, or the same text. Two
@@ -28,9 +28,10 @@ inline constexpr claim_index no_claim = 0xFFFFFFFFu;
 /// copyable: the conflict checker computes one per claim.
 struct value_identity {
     value_kind kind = value_kind::token;
-    /// token: the token's name (case-folded); quantity: the base unit (corpus::unit_base ids,
-    /// no_symbol for none); otherwise no_symbol.
-    symbol sym = no_symbol;
+    /// token: the token's name (case-folded); otherwise no_symbol.
+    symbol token = no_symbol;
+    /// quantity: the base unit (corpus::unit_base; no_unit_base for none); otherwise no_unit_base.
+    unit_base_id base = no_unit_base;
     /// text and custom values: a claim stating this text (value_identity_of names the claim
     /// itself, same_text_claims the first claim with an equal text); otherwise no_claim.
     claim_index claim = no_claim;
@@ -41,14 +42,14 @@ struct value_identity {
     /// The ends compare as numbers (0 and -0 are one end), except that a NaN end, which only a
     /// C++ caller can store, equals itself, so that sorting and hashing stay well defined.
     friend bool operator==(const value_identity& a, const value_identity& b) noexcept {
-        return a.kind == b.kind && a.sym == b.sym && a.claim == b.claim && end_key(a.lo) == end_key(b.lo) &&
+        return a.kind == b.kind && a.token == b.token && a.base == b.base && a.claim == b.claim && end_key(a.lo) == end_key(b.lo) &&
                end_key(a.hi) == end_key(b.hi);
     }
     friend bool operator!=(const value_identity& a, const value_identity& b) noexcept { return !(a == b); }
     /// An order for sorting, consistent with == (not the order of the numbers).
     friend bool operator<(const value_identity& a, const value_identity& b) noexcept {
-        return std::make_tuple(a.kind, a.sym, a.claim, end_key(a.lo), end_key(a.hi)) <
-               std::make_tuple(b.kind, b.sym, b.claim, end_key(b.lo), end_key(b.hi));
+        return std::make_tuple(a.kind, a.token, a.base, a.claim, end_key(a.lo), end_key(a.hi)) <
+               std::make_tuple(b.kind, b.token, b.base, b.claim, end_key(b.lo), end_key(b.hi));
     }
 
     /// The bits of an end, 0 and -0 made one.
@@ -65,8 +66,9 @@ static_assert(sizeof(value_identity) <= 32, "value_identity grew past 32 bytes")
 /// A hash of a value_identity, for hashed containers (equality decides identity, not this).
 struct value_identity_hash {
     std::size_t operator()(const value_identity& v) const noexcept {
-        std::uint64_t h = (std::uint64_t{static_cast<std::uint8_t>(v.kind)} << 32 | v.sym) * 0x9E3779B97F4A7C15u;
-        h = (h ^ v.claim ^ (h >> 29)) * 0xBF58476D1CE4E5B9u;
+        std::uint64_t h = (std::uint64_t{static_cast<std::uint8_t>(v.kind)} << 32 | to_index(v.token)) * 0x9E3779B97F4A7C15u;
+        h = (h ^ to_index(v.base) ^ (h >> 31)) * 0xBF58476D1CE4E5B9u;
+        h = (h ^ to_index(v.claim) ^ (h >> 29)) * 0xBF58476D1CE4E5B9u;
         h = (h ^ value_identity::end_key(v.lo) ^ (h >> 31)) * 0x94D049BB133111EBu;
         h = (h ^ value_identity::end_key(v.hi) ^ (h >> 29)) * 0x9E3779B97F4A7C15u;
         return static_cast<std::size_t>(h ^ (h >> 32));
@@ -82,12 +84,12 @@ inline value_identity value_identity_of(const corpus& c, claim_index i, const co
     value_identity v;
     v.kind = r.kind;
     switch (r.kind) {
-        case value_kind::token: v.sym = r.sym; break;
+        case value_kind::token: v.token = r.value_token(); break;
         case value_kind::quantity: {
             const interval iv = r.is_bounds_form() ? interval{r.a, r.b}
                                                    : quantity(r.a, r.approx_kind()).to_interval(o.about_width);
-            const auto [base, factor] = c.unit_base(r.sym);
-            v.sym = base;
+            const auto [base, factor] = c.unit_base(r.value_unit());
+            v.base = base;
             v.lo = iv.lo * factor;  // factor > 0 (the registry rejects others): the ends keep their order
             v.hi = iv.hi * factor;
             break;

@@ -119,4 +119,17 @@ inline constexpr with_modality_fn with_modality{};
 }  // namespace views
 }  // namespace crosscheck
 
+// id_range and id_sequence refer to ids held elsewhere (or to none): cheap to copy, and their
+// iterators stay valid when the range object goes, so range-v3 may take them by value.
+namespace ranges {
+template <class T>
+RANGES_INLINE_VAR constexpr bool enable_view<crosscheck::id_range<T>> = true;
+template <class T>
+RANGES_INLINE_VAR constexpr bool enable_borrowed_range<crosscheck::id_range<T>> = true;
+template <class Id>
+RANGES_INLINE_VAR constexpr bool enable_view<crosscheck::id_sequence<Id>> = true;
+template <class Id>
+RANGES_INLINE_VAR constexpr bool enable_borrowed_range<crosscheck::id_sequence<Id>> = true;
+}  // namespace ranges
+
 #endif

@@ -372,15 +372,15 @@ struct json_load_state {
     void seed(const corpus& c) {
         if (seeded) return;
         seeded = true;
-        for (source_index i = 0; i < c.source_count(); ++i) {
+        for (source_index i : c.source_indices()) {
             if (c.declared(i)) source_ids.emplace(c.source_at(i).id, std::string());
             listed_sources.insert(c.source_at(i).id);
         }
     }
     /// Takes in the claims added since the last call (by this load's JSON files or by others).
     void sync(const corpus& c) {
-        for (auto i = static_cast<claim_index>(synced); i < c.size(); ++i)
-            claim_ids.emplace(std::string(c.claim_id(i)), std::string());
+        for (auto i = static_cast<std::uint32_t>(synced); i < c.size(); ++i)
+            claim_ids.emplace(std::string(c.claim_id(claim_index{i})), std::string());
         synced = c.size();
     }
 };
@@ -936,7 +936,7 @@ inline nlohmann::json to_json_corpus(const corpus& c) {
         }
     }
     auto& srcs = j["sources"] = nlohmann::json::array();
-    for (source_index i = 0; i < c.source_count(); ++i) {
+    for (source_index i : c.source_indices()) {
         if (c.declared(i)) srcs.push_back(c.source_at(i));
         else srcs.push_back({{"id", c.source_at(i).id}, {"declared", false}});
     }

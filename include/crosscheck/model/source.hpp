@@ -5,6 +5,7 @@
 
 #include <crosscheck/model/period.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -43,8 +44,12 @@ struct source {
     }
 };
 
-/// Index of a source within a corpus.
-using source_index = std::uint32_t;
+/// Index of a source within a corpus (its position in the corpus's source list). A distinct
+/// type, like the corpus's other ids: `source_index{n}` makes one, to_index gives the number.
+enum class source_index : std::uint32_t {};
+constexpr std::uint32_t to_index(source_index s) noexcept {
+    return static_cast<std::uint32_t>(s);
+}
 
 }  // namespace crosscheck
 

@@ -57,13 +57,13 @@ inline std::string resolve_lower(std::string_view s) {
 inline corpus_evidence to_evidence(const corpus& c, const corpus_evidence_options& opt = {}) {
     corpus_evidence out;
     auto& ev = out.ev;
-    for (source_index s = 0; s < c.source_count(); ++s) ev.add_source(c.source_at(s).id, c.source_at(s).reliability);
-    for (source_index s = 0; s < c.source_count(); ++s) {
+    for (source_index s : c.source_indices()) ev.add_source(c.source_at(s).id, c.source_at(s).reliability);
+    for (source_index s : c.source_indices()) {
         const auto& src = c.source_at(s);
         for (const auto& cited : src.cites)
-            if (auto t = c.find_source(cited)) ev.add_citation(s, *t);
+            if (auto t = c.find_source(cited)) ev.add_citation(to_index(s), to_index(*t));
         if (src.translation_of)
-            if (auto t = c.find_source(*src.translation_of)) ev.add_citation(s, *t);
+            if (auto t = c.find_source(*src.translation_of)) ev.add_citation(to_index(s), to_index(*t));
     }
     // The user's predicates are looked up as the corpus looks names up (Unicode case folding).
     std::unordered_set<symbol> varying;
@@ -71,7 +71,7 @@ inline corpus_evidence to_evidence(const corpus& c, const corpus_evidence_option
         if (const auto s = c.names().find(p)) varying.insert(*s);
     const kind_similarity similarity{opt.compare.rel_tolerance};
 
-    for (claim_index i = 0; i < c.size(); ++i) {
+    for (claim_index i : c.claim_indices()) {
         const auto r = c[i];
         if (r.kind() != value_kind::token && r.kind() != value_kind::quantity && r.kind() != value_kind::calendar)
             continue;
@@ -84,13 +84,13 @@ inline corpus_evidence to_evidence(const corpus& c, const corpus_evidence_option
         ev.set_attribute(item, predicate);
 
         // The claim's source, or one of its own when the claim cites others (spec section 4).
-        auto source = static_cast<evidence_table::index>(r.stored().source);
+        evidence_table::index source = to_index(r.stored().source);
         const auto origins = c.claim_origins(i);
         if (origins != c.origins(r.stored().source)) {
             std::string id = std::string(r.source_id()) + "#via";
             for (auto o : origins) id += ":" + c.source_at(o).id;
             const auto derived = ev.add_source(id, c.source_at(r.stored().source).reliability);
-            for (auto o : origins) ev.add_citation(derived, o);
+            for (auto o : origins) ev.add_citation(derived, to_index(o));
             source = derived;
         }
 
@@ -101,7 +101,7 @@ inline corpus_evidence to_evidence(const corpus& c, const corpus_evidence_option
             v = candidate_value::token(detail::resolve_lower(r.value_text()));
         } else if (std::holds_alternative<quantity>(value)) {
             const value_identity id = value_identity_of(c, i, opt.compare);
-            const std::string unit(c.unit_base_name(id.sym));
+            const std::string unit(c.unit_base_name(id.base));
             std::string text = detail::format_range(id.lo, id.hi, detail::range_format::bracketed);
             if (!unit.empty()) text += " " + unit;
             v = candidate_value::quantity(id.lo, text);

@@ -73,6 +73,16 @@ template <class T>
 using matcher_base = Catch::MatcherBase<T>;
 #endif
 
+/// The claim and the source at position `n` (from 0) of a corpus, in load order: for tests that
+/// know the order in which they added claims and sources (ids are typed; this spells a number
+/// as one).
+constexpr claim_index claim_n(std::uint32_t n) noexcept {
+    return claim_index{n};
+}
+constexpr source_index source_n(std::uint32_t n) noexcept {
+    return source_index{n};
+}
+
 /// A report as matchers and Catch print it: the text writer, without colour.
 inline std::string describe_report(const report& r) {
     text_options o;

@@ -12,10 +12,12 @@
 #include <map>
 #include <set>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 using namespace crosscheck;
+using crosscheck::testing::claim_n;
 
 namespace {
 
@@ -74,7 +76,7 @@ TEST_CASE("a claim whose `from` ends at its source's publication date", "[checks
     b.claim("a", "chip", "status").id("f1").is("allowed").valid_from("2024");
     b.claim("b", "chip", "status").id("f2").is("banned").valid("2025-12", "2026-01");
     auto c = b.build();
-    CHECK(c.assertion_period(0) == period::between(parse_date("2024"), parse_date("2025-11")));
+    CHECK(c.assertion_period(claim_n(0)) == period::between(parse_date("2024"), parse_date("2025-11")));
     CHECK(pairs_of(c).empty());
     // From 2025-11 instead: they share November and conflict.
     auto b2 = two_sources();
@@ -93,9 +95,9 @@ TEST_CASE("a claim whose `from` comes after its source's publication is vouched 
     b.claim("b", "chip", "status").id("g3").is("restricted");                   // timeless
     b.claim("a", "chip", "status").id("g4").is("banned").valid_from("2025-06");  // through 2025-11
     auto c = b.build();
-    CHECK_FALSE(c.assertion_period(0).ok());
-    CHECK_FALSE(c.assertion_period(0).overlaps(period{}));  // not even with all time
-    CHECK(c.assertion_period(3) == period::between(parse_date("2025-06"), parse_date("2025-11")));
+    CHECK_FALSE(c.assertion_period(claim_n(0)).ok());
+    CHECK_FALSE(c.assertion_period(claim_n(0)).overlaps(period{}));  // not even with all time
+    CHECK(c.assertion_period(claim_n(3)) == period::between(parse_date("2025-06"), parse_date("2025-11")));
     CHECK(pairs_of(c) == pair_set{{"g2", "g3"}, {"g3", "g4"}});
     auto r = check(c);
     CHECK(r.stats.keys == 1);
@@ -388,7 +390,7 @@ TEST_CASE("one key with 200,000 claims and two values is counted, not enumerated
         stored_claim r;
         r.subject = sym_subject;
         r.predicate = sym_pred;
-        r.sym = (i % 2) ? yes : no;
+        r.set_value_token((i % 2) ? yes : no);
         r.kind = value_kind::token;
         c.add_stored(r, std::to_string(i));
     }
@@ -506,7 +508,9 @@ TEST_CASE("claim groups are the same on any number of threads", "[checks][groups
                                                           std::string(c.names().display(p))};
             REQUIRE(key == keys_in_order[k]);
             CHECK(g.offset(k) == at);
-            CHECK(std::vector<claim_index>(g.begin(k), g.end(k)) == expected[key]);
+            const auto members = g.members(k);
+            CHECK(std::vector<claim_index>(members.begin(), members.end()) == expected[key]);
+            CHECK(members.size() == g.group_size(k));
             unsigned want_kinds = 0;
             for (const auto& kind : kinds[key])
                 want_kinds |= 1u << static_cast<unsigned>(kind == "token" ? value_kind::token : value_kind::quantity);
@@ -518,9 +522,58 @@ TEST_CASE("claim groups are the same on any number of threads", "[checks][groups
         // in_group_order lays f(i) out in the same order, scattered by the same ranges.
         std::vector<std::uint64_t> want;
         for (const auto& key : keys_in_order)
-            for (auto i : expected[key]) want.push_back(std::uint64_t{i} * 3 + 1);
-        CHECK(g.in_group_order<std::uint64_t>([](claim_index i) { return std::uint64_t{i} * 3 + 1; }, threads) == want);
+            for (auto i : expected[key]) want.push_back(std::uint64_t{to_index(i)} * 3 + 1);
+        CHECK(g.in_group_order<std::uint64_t>([](claim_index i) { return std::uint64_t{to_index(i)} * 3 + 1; },
+                                              threads) == want);
     }
+}
+
+TEST_CASE("check_context keeps its own options and hands out origins and group members as ranges",
+          "[checks][context]") {
+    corpus_builder b;
+    b.source("ft").outlet("Financial Times");
+    b.source("cb").cites("ft");
+    b.source("sum").translation_of("cb");
+    b.source("web");
+    b.claim("cb", "h20", "status").id("c1").is("tightened");
+    b.claim("web", "h20", "status").id("w1").is("allowed");
+    b.claim("sum", "h20", "price").id("s1").is(5);
+    const corpus c = b.build();
+
+    check_options o;
+    o.pairwise_threshold = 5;
+    o.max_claims_per_value = 3;
+    const check_context ctx(c, o);
+    o.pairwise_threshold = 7;  // the context took a copy: later changes to `o` do not reach it
+    o.max_claims_per_value = 9;
+    CHECK(ctx.options().pairwise_threshold == 5);
+    CHECK(ctx.options().max_claims_per_value == 3);
+    // A temporary corpus would dangle: the context refuses one.
+    static_assert(!std::is_constructible_v<check_context, corpus&&, const check_options&>);
+    static_assert(std::is_constructible_v<check_context, const corpus&, check_options>);
+
+    // Origins: the same sources corpus::origins gives, as a range.
+    for (const source_index s : c.source_indices()) {
+        const auto range = ctx.origins(s);
+        CHECK(std::vector<source_index>(range.begin(), range.end()) == c.origins(s));
+        CHECK(range.size() == c.origins(s).size());
+    }
+    const auto ft = *c.find_source("ft");
+    std::vector<std::string> names;
+    for (const source_index o2 : ctx.origins(*c.find_source("sum"))) names.push_back(ctx.origin_name(o2));
+    CHECK(names == std::vector<std::string>{"Financial Times"});
+    CHECK(ctx.origins(ft).front() == ft);
+
+    // Group members: each group's claims, in corpus order; all_members() is every group's in turn.
+    const auto& g = ctx.groups();
+    REQUIRE(g.size() == 2);
+    std::vector<std::string> status;
+    for (const claim_index i : g.members(0)) status.emplace_back(c.claim_id(i));
+    CHECK(status == std::vector<std::string>{"c1", "w1"});
+    CHECK(g.members(1).size() == 1);
+    CHECK(c.claim_id(g.members(1)[0]) == "s1");
+    CHECK(g.all_members().size() == c.size());
+    CHECK(g.all_members().data() + g.offset(1) == g.members(1).data());
 }
 
 TEST_CASE("each built-in checker runs alone on a corpus and converts to a named checker", "[checks]") {
@@ -590,7 +643,7 @@ std::uint64_t bits_of(double d) {
     std::memcpy(&u, &d, sizeof u);
     return u;
 }
-symbol base_of(const corpus& c, std::string_view unit) {
+crosscheck::unit_base_id base_of(const corpus& c, std::string_view unit) {
     return c.unit_base(*c.unit_names().find(unit)).first;
 }
 
@@ -608,10 +661,10 @@ TEST_CASE("corroboration counts values of different base units apart, whatever t
         return b.build();
     };
     const auto probe = make(2);
-    const symbol m = base_of(probe, "m"), kg = base_of(probe, "kg");
+    const auto m = base_of(probe, "m"), kg = base_of(probe, "kg");
     REQUIRE(m != kg);
     // [1, hi] kg where hi's bits differ from 1's exactly by the bits the old scheme mixed in.
-    const double hi = from_bits(bits_of(1.0) ^ ((std::uint64_t{m} ^ std::uint64_t{kg}) << 7));
+    const double hi = from_bits(bits_of(1.0) ^ ((std::uint64_t{crosscheck::to_index(m)} ^ std::uint64_t{crosscheck::to_index(kg)}) << 7));
     REQUIRE(hi != 1.0);
     const auto c = make(hi);
     REQUIRE(base_of(c, "m") == m);
@@ -631,10 +684,10 @@ TEST_CASE("a finding's value groups keep values of different base units apart", 
         return b.build();
     };
     const auto probe = make(1);
-    const symbol m = base_of(probe, "m"), kg = base_of(probe, "kg");
+    const auto m = base_of(probe, "m"), kg = base_of(probe, "kg");
     REQUIRE(m != kg);
     // A denormal lower bound whose bits are those the old scheme mixed into the key.
-    const double lo = from_bits((std::uint64_t{m} ^ std::uint64_t{kg}) << 1);
+    const double lo = from_bits((std::uint64_t{crosscheck::to_index(m)} ^ std::uint64_t{crosscheck::to_index(kg)}) << 1);
     REQUIRE(lo > 0);
     const auto c = make(lo);
     REQUIRE(base_of(c, "m") == m);

@@ -10,6 +10,7 @@
 #include <vector>
 
 using namespace crosscheck;
+using crosscheck::testing::claim_n;
 
 namespace {
 
@@ -28,7 +29,7 @@ corpus scoped_corpus() {
 void odd_claims(const check_context& ctx, report& out) {
     if (!ctx.options().wants("odd_claim")) return;
     const corpus& c = ctx.data();
-    for (claim_index i = 0; i < c.size(); ++i)
+    for (claim_index i : c.claim_indices())
         if (c[i].id().front() == 'm')
             out.findings.push_back(make_finding("odd_claim", severity::warning, c[i], "an odd claim"));
 }
@@ -43,12 +44,12 @@ std::vector<std::string> kinds_of(const report& r) {
 
 TEST_CASE("make_finding fills a finding from its claim", "[checks][finding]") {
     const corpus c = scoped_corpus();
-    const finding f = make_finding("odd_claim", severity::info, c[0], "the message");
+    const finding f = make_finding("odd_claim", severity::info, c[claim_n(0)], "the message");
     CHECK(f.kind == "odd_claim");
     CHECK(f.severity == severity::info);
     CHECK(f.subject == "acme-rail");  // after aliases, as every finding names it
     CHECK(f.predicate == "Budget");  // as first spelt, as every finding names it
-    CHECK(f.scope == c.scope_text(c.stored(0).scope));
+    CHECK(f.scope == c.scope_text(c.stored(claim_n(0)).scope));
     CHECK_FALSE(f.scope.empty());
     CHECK(f.claims == std::vector<std::string>{"g1"});
     CHECK(f.claim_count == 1);
@@ -59,9 +60,9 @@ TEST_CASE("make_finding fills a finding from its claim", "[checks][finding]") {
     CHECK(f.pairs == 0);
 
     // A built-in kind by enum is the same finding as by its name.
-    CHECK(make_finding(finding_kind::input_warning, severity::warning, c[2], "m") ==
-          make_finding(kinds::input_warning, severity::warning, c[2], "m"));
-    const finding unscoped = make_finding(finding_kind::input_warning, severity::warning, c[2], "m");
+    CHECK(make_finding(finding_kind::input_warning, severity::warning, c[claim_n(2)], "m") ==
+          make_finding(kinds::input_warning, severity::warning, c[claim_n(2)], "m"));
+    const finding unscoped = make_finding(finding_kind::input_warning, severity::warning, c[claim_n(2)], "m");
     CHECK(unscoped.kind == "input_warning");
     CHECK(unscoped.scope.empty());
     CHECK(unscoped.subject == "acme-rail");

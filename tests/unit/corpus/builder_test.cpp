@@ -29,6 +29,8 @@ using crosscheck::corpus;
 using crosscheck::modality;
 using crosscheck::quantity;
 using crosscheck::validity;
+using crosscheck::testing::claim_n;
+using crosscheck::testing::source_n;
 
 crosscheck::period D(const char* t) {
     return crosscheck::parse_date(t);
@@ -197,9 +199,9 @@ TEST_CASE("corpus_builder: every setter, compared with a corpus made by hand", "
     SECTION("claims") {
         REQUIRE(built.size() == expected.size());
         REQUIRE(hand.size() == expected.size());
-        for (crosscheck::claim_index i = 0; i < built.size(); ++i) {
+        for (crosscheck::claim_index i : built.claim_indices()) {
             CAPTURE(i);
-            CHECK(built[i].to_claim() == expected[i]);
+            CHECK(built[i].to_claim() == expected[to_index(i)]);
             CHECK(built[i].to_claim() == hand[i].to_claim());
             CHECK(built[i].assertion_period() == hand[i].assertion_period());
             CHECK(built.claim_origins(i) == hand.claim_origins(i));
@@ -207,7 +209,7 @@ TEST_CASE("corpus_builder: every setter, compared with a corpus made by hand", "
     }
     SECTION("sources") {
         REQUIRE(built.source_count() == hand.source_count());
-        for (crosscheck::source_index i = 0; i < built.source_count(); ++i) {
+        for (crosscheck::source_index i : built.source_indices()) {
             CAPTURE(i);
             CHECK(built.source_at(i) == hand.source_at(i));
             CHECK(built.declared(i) == hand.declared(i));
@@ -225,7 +227,7 @@ TEST_CASE("corpus_builder: every setter, compared with a corpus made by hand", "
         const auto& n = built.names();
         CHECK(built.entities().size() == 1);
         CHECK(built.resolve(*n.find("字节跳动")) == *n.find("bytedance"));
-        CHECK(built[0].subject() == "bytedance");
+        CHECK(built[claim_n(0)].subject() == "bytedance");
         const auto status = *n.find("h20_status");
         REQUIRE(built.vocabulary(status) != nullptr);
         CHECK(built.vocabulary(status)->values == status_vocab().values);
@@ -244,16 +246,16 @@ TEST_CASE("corpus_builder: a claim with no value set is the empty token", "[buil
     b.claim("s", "x", "p");
     auto c = b.build();
     REQUIRE(c.size() == 1);
-    CHECK(c[0].kind() == crosscheck::value_kind::token);
-    CHECK(c[0].value_text().empty());
-    CHECK_FALSE(c.declared(0));  // "s" was never declared
+    CHECK(c[claim_n(0)].kind() == crosscheck::value_kind::token);
+    CHECK(c[claim_n(0)].value_text().empty());
+    CHECK_FALSE(c.declared(source_n(0)));  // "s" was never declared
 }
 
 TEST_CASE("corpus_builder: the last value setter wins", "[builder]") {
     crosscheck::corpus_builder b;
     b.claim("s", "x", "p").is("a").about(5).on("2025");
     auto c = b.build();
-    CHECK(c[0].value() == any_value{crosscheck::calendar_value{D("2025")}});
+    CHECK(c[claim_n(0)].value() == any_value{crosscheck::calendar_value{D("2025")}});
 }
 
 TEST_CASE("corpus_builder: bad dates throw parse_error", "[builder][error]") {
@@ -310,6 +312,6 @@ TEST_CASE("corpus_builder: build() can be called twice", "[builder]") {
     auto c2 = b.build();
     CHECK(c1.size() == 1);
     CHECK(c2.size() == 2);
-    CHECK(c1[0].to_claim() == c2[0].to_claim());
-    CHECK(c2[1].id() == "s#2");
+    CHECK(c1[claim_n(0)].to_claim() == c2[claim_n(0)].to_claim());
+    CHECK(c2[claim_n(1)].id() == "s#2");
 }

@@ -42,6 +42,8 @@ using crosscheck::source_index;
 using crosscheck::symbol;
 using crosscheck::token;
 using crosscheck::validity;
+using crosscheck::testing::claim_n;
+using crosscheck::testing::source_n;
 
 crosscheck::day_number day(int y, unsigned m, unsigned d) {
     return static_cast<crosscheck::day_number>(
@@ -95,8 +97,8 @@ TEST_CASE("an empty corpus", "[corpus]") {
     CHECK(c.units().empty());
     CHECK(c.rules().empty());
     CHECK(c.scope_count() == 1);  // the empty scope, id 0
-    CHECK(c.scope_entries(0).empty());
-    CHECK(c.scope_text(0).empty());
+    CHECK(c.scope_entries(crosscheck::empty_scope).empty());
+    CHECK(c.scope_text(crosscheck::empty_scope).empty());
     CHECK(c.dangling_source_references().empty());
     CHECK(c.vocabulary_predicates().empty());
 }
@@ -106,30 +108,30 @@ TEST_CASE("sources", "[corpus][source]") {
     auto ft = src("ft");
     ft.outlet = "Financial Times";
     ft.language = "en";
-    CHECK(c.add_source(ft) == 0u);
-    CHECK(c.add_source(src("cb")) == 1u);
-    CHECK(c.add_source(src("FT")) == 2u);  // ids are exact
+    CHECK(c.add_source(ft) == source_n(0));
+    CHECK(c.add_source(src("cb")) == source_n(1));
+    CHECK(c.add_source(src("FT")) == source_n(2));  // ids are exact
     CHECK(c.source_count() == 3);
-    CHECK(c.find_source("ft") == std::optional<source_index>{0u});
-    CHECK(c.find_source("FT") == std::optional<source_index>{2u});
+    CHECK(c.find_source("ft") == std::optional<source_index>{source_n(0)});
+    CHECK(c.find_source("FT") == std::optional<source_index>{source_n(2)});
     CHECK_FALSE(c.find_source("Ft").has_value());
-    CHECK(c.source_at(0) == ft);
-    CHECK(c.declared(0));
+    CHECK(c.source_at(source_n(0)) == ft);
+    CHECK(c.declared(source_n(0)));
     SECTION("a duplicate id is a model_error and changes nothing") {
         auto dup = src("ft");
         dup.outlet = "other";
         CHECK(what_of([&] { c.add_source(dup); }) == "[crosscheck.model_error.5] duplicate source id 'ft'");
         CHECK_THROWS_AS(c.add_source(dup), crosscheck::model_error);
         CHECK(c.source_count() == 3);
-        CHECK(c.source_at(0).outlet == "Financial Times");
+        CHECK(c.source_at(source_n(0)).outlet == "Financial Times");
     }
     SECTION("a placeholder becomes declared later, keeping its index") {
         auto r = c.intern_source("reuters");
-        CHECK(r == 3u);
+        CHECK(r == source_n(3));
         CHECK_FALSE(c.declared(r));
         CHECK(c.source_at(r).id == "reuters");
         CHECK(c.intern_source("reuters") == r);  // idempotent
-        CHECK(c.intern_source("ft") == 0u);      // known ids are found, not duplicated
+        CHECK(c.intern_source("ft") == source_n(0));  // known ids are found, not duplicated
         auto cl = make_claim("reuters", "x", "p", token("a"));
         auto ci = c.add(cl);
         auto decl = src("reuters");
@@ -156,8 +158,8 @@ TEST_CASE("sources", "[corpus][source]") {
         CHECK_FALSE(c.declared(*c.find_source("filing")));
     }
     SECTION("display name and printing") {
-        CHECK(c.source_at(0).display_name() == "Financial Times");
-        CHECK(c.source_at(1).display_name() == "cb");
+        CHECK(c.source_at(source_n(0)).display_name() == "Financial Times");
+        CHECK(c.source_at(source_n(1)).display_name() == "cb");
         auto s = src("cb", {}, {}, "2025-04");
         s.outlet = "ComputerBase";
         std::ostringstream os;
@@ -171,11 +173,11 @@ TEST_CASE("dangling source references", "[corpus][source]") {
     c.add_source(src("a", {"x", "b"}, std::string("y")));
     c.add_source(src("b"));
     using pairs = std::vector<std::pair<source_index, std::string>>;
-    CHECK(c.dangling_source_references() == pairs{{0u, "x"}, {0u, "y"}});
+    CHECK(c.dangling_source_references() == pairs{{source_n(0), "x"}, {source_n(0), "y"}});
     c.intern_source("x");  // a placeholder is still not declared
-    CHECK(c.dangling_source_references() == pairs{{0u, "x"}, {0u, "y"}});
+    CHECK(c.dangling_source_references() == pairs{{source_n(0), "x"}, {source_n(0), "y"}});
     c.add_source(src("x"));
-    CHECK(c.dangling_source_references() == pairs{{0u, "y"}});
+    CHECK(c.dangling_source_references() == pairs{{source_n(0), "y"}});
 }
 
 TEST_CASE("entities and aliases", "[corpus][entity]") {
@@ -353,7 +355,7 @@ TEST_CASE("scopes overlap (§3.2)", "[corpus][scope]") {
     c.add_scope_containment("region", "eu", "france");
     using crosscheck::scope_map;
     auto S = [&](scope_map m) { return c.intern_scope(m); };
-    CHECK(S({}) == 0u);
+    CHECK(S({}) == crosscheck::empty_scope);
     const auto eu = S({{"region", "eu"}}), de = S({{"Region", "Germany"}}), fr = S({{"region", "france"}}),
                by = S({{"region", "bavaria"}});
     CHECK(S({{"REGION", "GERMANY"}}) == de);  // canonical, case-insensitive
@@ -397,12 +399,12 @@ TEST_CASE("scope overlap is recomputed after a containment is added", "[corpus][
 TEST_CASE("scope ids, text and lookup", "[corpus][scope]") {
     corpus c;
     const auto s = c.intern_scope({{"Region", "Germany"}, {"market", "Retail"}});
-    CHECK(s != 0u);
+    CHECK(s != crosscheck::empty_scope);
     CHECK(c.intern_scope({{"market", "RETAIL"}, {"REGION", "germany"}}) == s);
     CHECK(c.scope_text(s) == "market=retail;region=germany");
     CHECK(c.scope_of(s) == crosscheck::scope_map{{"Region", "Germany"}, {"market", "Retail"}});
     CHECK(c.find_scope({{"region", "GERMANY"}, {"Market", "retail"}}) == std::optional<crosscheck::scope_id>{s});
-    CHECK(c.find_scope({}) == std::optional<crosscheck::scope_id>{0u});
+    CHECK(c.find_scope({}) == std::optional<crosscheck::scope_id>{crosscheck::empty_scope});
     CHECK_FALSE(c.find_scope({{"region", "france"}}).has_value());   // unknown token
     CHECK_FALSE(c.find_scope({{"region", "germany"}}).has_value());  // known names, unused scope
     CHECK(c.scope_count() == 2);
@@ -415,24 +417,25 @@ TEST_CASE("units through the corpus", "[corpus][units]") {
     c.units().add("m", "mm", 1000);
     auto i = c.add(make_claim("s", "everest", "height", quantity(8.849, "km")));
     const auto& r = c.stored(i);
-    REQUIRE(r.sym != crosscheck::no_symbol);
-    CHECK(c.unit_names().str(r.sym) == "km");
-    auto [base, f] = c.unit_base(r.sym);
+    REQUIRE(r.value_unit() != crosscheck::no_unit);
+    CHECK(c.unit_names().str(r.value_unit()) == "km");
+    auto [base, f] = c.unit_base(r.value_unit());
     CHECK(c.unit_base_name(base) == "mm");
     CHECK(f == Approx(1e6));
-    const symbol m = c.unit_names().intern("m");
+    const crosscheck::unit_id m = c.unit_names().intern("m");
     CHECK(c.unit_base(m).first == base);
     CHECK(c.unit_base(m).second == Approx(1000.0));
-    const symbol usd = c.unit_names().intern("usd");
+    const crosscheck::unit_id usd = c.unit_names().intern("usd");
     CHECK(c.unit_base_name(c.unit_base(usd).first) == "usd");  // undeclared: its own base
     CHECK(c.unit_base(usd).second == 1.0);
-    CHECK(c.unit_base(crosscheck::no_symbol) == std::pair<symbol, double>{crosscheck::no_symbol, 1.0});
+    CHECK(c.unit_base(crosscheck::no_unit) ==
+          std::pair<crosscheck::unit_base_id, double>{crosscheck::no_unit_base, 1.0});
     // Units are exact: "KM" is another unit.
-    const symbol KM = c.unit_names().intern("KM");
-    CHECK(KM != r.sym);
+    const crosscheck::unit_id KM = c.unit_names().intern("KM");
+    CHECK(KM != r.value_unit());
     CHECK(c.unit_base_name(c.unit_base(KM).first) == "KM");
     SECTION("a unit declared after a look-up is seen") {
-        const symbol mile = c.unit_names().intern("mile");
+        const crosscheck::unit_id mile = c.unit_names().intern("mile");
         CHECK(c.unit_base_name(c.unit_base(mile).first) == "mile");
         c.units().add("mile", "m", 1609.344);
         CHECK(c.unit_base(mile).first == base);
@@ -440,7 +443,7 @@ TEST_CASE("units through the corpus", "[corpus][units]") {
     }
     SECTION("a claim with no unit") {
         auto j = c.add(make_claim("s", "x", "count", quantity(3)));
-        CHECK(c.stored(j).sym == crosscheck::no_symbol);
+        CHECK(c.stored(j).value_unit() == crosscheck::no_unit);
         CHECK(c[j].to_claim().value == any_value{quantity(3)});
     }
 }
@@ -450,7 +453,7 @@ TEST_CASE("a redefined unit is not served from a stale cache", "[corpus][units]"
     // unit_registry::add replaces an existing definition without changing the size.
     corpus c;
     c.units().add("bn_usd", "usd", 1e6);  // a mistake, corrected below
-    const symbol bn = c.unit_names().intern("bn_usd");
+    const crosscheck::unit_id bn = c.unit_names().intern("bn_usd");
     CHECK(c.unit_base(bn).second == Approx(1e6));
     c.units().add("bn_usd", "usd", 1e9);
     CHECK(c.unit_base(bn).second == Approx(1e9));
@@ -482,7 +485,7 @@ TEST_CASE("default claim ids are SOURCE#N, 1-based per source", "[corpus][ids]")
         r.subject = c.names().intern("y");
         r.predicate = c.names().intern("q");
         r.source = *c.find_source("cb");
-        r.sym = c.names().intern("t");
+        r.set_value_token(c.names().intern("t"));
         auto i = c.add_stored(r, "");
         CHECK(c.claim_id(i) == "cb#3");
         auto j = c.add_stored(r, "given");
@@ -579,7 +582,7 @@ TEST_CASE("claims round-trip through storage for every value kind", "[corpus][ro
     CHECK(ref.subject() == "ByteDance");
     CHECK(ref.predicate() == "H20_status");
     CHECK(ref.source_id() == "ft");
-    CHECK(&ref.source_info() == &c.source_at(0));
+    CHECK(&ref.source_info() == &c.source_at(source_n(0)));
     CHECK(ref.kind() == crosscheck::kind_of(value));
     CHECK(ref.mode() == modality::reported);
     CHECK(ref.valid() == valid);
@@ -613,30 +616,30 @@ TEST_CASE("claims of typed values and the claim range", "[corpus]") {
     g.predicate = "g";
     g.value = corpus_test_ns::grade{'B'};
     g.quote = "B";
-    CHECK(c.add(t) == 0u);
-    CHECK(c.add(q) == 1u);
-    CHECK(c.add(g) == 2u);
+    CHECK(c.add(t) == claim_n(0));
+    CHECK(c.add(q) == claim_n(1));
+    CHECK(c.add(g) == claim_n(2));
     CHECK(c.size() == 3);
     CHECK_FALSE(c.empty());
-    CHECK(c[0].kind() == crosscheck::value_kind::token);
-    CHECK(c[1].kind() == crosscheck::value_kind::quantity);
-    CHECK(c[2].kind() == crosscheck::value_kind::custom);
-    CHECK(c[2].value_text() == "grade B");
-    CHECK(c[0].lang() == "fr");  // no claim language: the source's
-    CHECK(c[0].quote().empty());
-    CHECK(c.extra(0) == nullptr);  // nothing rare: no side-table entry
-    REQUIRE(c.extra(2) != nullptr);
-    CHECK(c.extra(2)->quote == "B");
+    CHECK(c[claim_n(0)].kind() == crosscheck::value_kind::token);
+    CHECK(c[claim_n(1)].kind() == crosscheck::value_kind::quantity);
+    CHECK(c[claim_n(2)].kind() == crosscheck::value_kind::custom);
+    CHECK(c[claim_n(2)].value_text() == "grade B");
+    CHECK(c[claim_n(0)].lang() == "fr");  // no claim language: the source's
+    CHECK(c[claim_n(0)].quote().empty());
+    CHECK(c.extra(claim_n(0)) == nullptr);  // nothing rare: no side-table entry
+    REQUIRE(c.extra(claim_n(2)) != nullptr);
+    CHECK(c.extra(claim_n(2))->quote == "B");
     // The range yields every claim in order.
     std::vector<std::string> ids;
     for (auto ref : c) ids.emplace_back(ref.id());
     CHECK(ids == std::vector<std::string>{"s#1", "s#2", "s#3"});
     CHECK(c.end() - c.begin() == 3);
     CHECK((*(c.begin() + 2)).id() == "s#3");
-    CHECK(c.begin()[1] == c[1]);
-    CHECK(c[0] != c[1]);
+    CHECK(c.begin()[1] == c[claim_n(1)]);
+    CHECK(c[claim_n(0)] != c[claim_n(1)]);
     std::ostringstream os;
-    os << c[1];
+    os << c[claim_n(1)];
     CHECK(os.str() == "s#2: a.n = 7 kg (s)");
 }
 
@@ -645,13 +648,13 @@ TEST_CASE("a copied corpus is independent", "[corpus]") {
     original->add_source(src("s"));
     original->add_entity("ByteDance", {"bd"});
     original->add(make_claim("s", "BD", "Status", token("Banned")));
-    const auto before = (*original)[0].to_claim();
+    const auto before = (*original)[claim_n(0)].to_claim();
     corpus copy = *original;
     original.reset();
     CHECK(copy.size() == 1);
-    CHECK(copy[0].to_claim() == before);
-    CHECK(copy[0].subject() == "ByteDance");
-    CHECK(copy[0].id() == "s#1");
+    CHECK(copy[claim_n(0)].to_claim() == before);
+    CHECK(copy[claim_n(0)].subject() == "ByteDance");
+    CHECK(copy[claim_n(0)].id() == "s#1");
 }
 
 TEST_CASE("assertion periods (§3.3)", "[corpus][period]") {
@@ -865,7 +868,7 @@ TEST_CASE("add_stored with a side table", "[corpus][stored]") {
     r.scope = c.intern_scope({{"survey", "Nepal"}});
     r.source = s;
     r.kind = crosscheck::value_kind::quantity;
-    r.sym = c.unit_names().intern("m");
+    r.set_value_unit(c.unit_names().intern("m"));
     r.detail_bits =
         static_cast<std::uint8_t>(static_cast<unsigned>(approx::about) | crosscheck::stored_claim::bounds_form);
     r.a = 8844.22;
@@ -911,10 +914,11 @@ TEST_CASE("scope containment stays exact when name ids exceed 2^21", "[corpus][s
     const symbol france = n.intern("france");
     n.intern("pad2");
     const symbol bavaria = n.intern("bavaria");
-    REQUIRE(region == filler);  // the ids the collision below is built from
-    REQUIRE(france == (eu ^ 1u));
+    using crosscheck::to_index;
+    REQUIRE(to_index(region) == filler);  // the ids the collision below is built from
+    REQUIRE(to_index(france) == (to_index(eu) ^ 1u));
     const symbol city5 = *n.find("city-5");
-    REQUIRE(city5 == (bavaria ^ filler));
+    REQUIRE(to_index(city5) == (to_index(bavaria) ^ filler));
     c.add_scope_containment("region", "eu", "bavaria");
     CHECK(c.scope_contains(region, eu, bavaria));
     CHECK_FALSE(c.scope_contains(region, france, city5));
@@ -947,11 +951,12 @@ corpus threaded_sample() {
 // Every derived answer, in one string, so two corpora (or two threads) can be compared.
 std::string derived_answers(const corpus& c) {
     std::string out;
-    for (crosscheck::claim_index i = 0; i < c.size(); ++i) {
-        for (auto o : c.claim_origins(i)) out += std::to_string(o) + ",";
-        const auto [base, f] = c.unit_base(c.stored(i).sym);
+    for (crosscheck::claim_index i : c.claim_indices()) {
+        for (auto o : c.claim_origins(i)) out += std::to_string(crosscheck::to_index(o)) + ",";
+        const auto [base, f] = c.unit_base(c.stored(i).value_unit());
         out += std::string(c.unit_base_name(base)) + ":" + std::to_string(f) + ";";
-        for (crosscheck::claim_index j = 0; j < c.size(); j += 7) {
+        for (std::uint32_t k = 0; k < c.size(); k += 7) {
+            const crosscheck::claim_index j{k};
             out += c.scopes_overlap(c.stored(i).scope, c.stored(j).scope) ? '1' : '0';
             out += c.independent(i, j) ? '1' : '0';
         }
@@ -973,9 +978,11 @@ TEST_CASE("after prepare(), const queries from several threads agree", "[corpus]
     for (auto& th : pool) th.join();
     for (const auto& g : got) CHECK(g == expected);
     // Spot checks of the expected answers themselves, worked out by hand.
-    CHECK(reference.unit_base_name(reference.unit_base(reference.stored(0).sym).first) == "cm");
-    CHECK(reference.unit_base(reference.stored(0).sym).second == Approx(100000.0));
-    CHECK(reference.claim_origins(1) == idx({*reference.find_source("root")}));
-    CHECK(reference.scopes_overlap(reference.stored(2).scope, reference.stored(0).scope));        // germany, world
-    CHECK_FALSE(reference.scopes_overlap(reference.stored(3).scope, reference.stored(1).scope));  // asia, eu
+    CHECK(reference.unit_base_name(reference.unit_base(reference.stored(claim_n(0)).value_unit()).first) == "cm");
+    CHECK(reference.unit_base(reference.stored(claim_n(0)).value_unit()).second == Approx(100000.0));
+    CHECK(reference.claim_origins(claim_n(1)) == idx({*reference.find_source("root")}));
+    CHECK(reference.scopes_overlap(reference.stored(claim_n(2)).scope,
+                                   reference.stored(claim_n(0)).scope));  // germany, world
+    CHECK_FALSE(
+        reference.scopes_overlap(reference.stored(claim_n(3)).scope, reference.stored(claim_n(1)).scope));  // asia, eu
 }

@@ -13,34 +13,41 @@
 
 using namespace std::string_view_literals;
 
+namespace {
+/// Id n of a table numbered by symbol (the tests know the numbering: dense, in order).
+constexpr crosscheck::symbol sym(std::uint32_t n) {
+    return crosscheck::symbol{n};
+}
+}  // namespace
+
 TEST_CASE("symbol_table interns exactly", "[symbols]") {
     crosscheck::symbol_table t;
     CHECK(t.size() == 0);
     CHECK_FALSE(t.find("a").has_value());  // empty table
-    CHECK(t.intern("a") == 0u);
-    CHECK(t.intern("b") == 1u);
-    CHECK(t.intern("a") == 0u);
-    CHECK(t.intern("A") == 2u);  // exact: case matters
+    CHECK(t.intern("a") == sym(0));
+    CHECK(t.intern("b") == sym(1));
+    CHECK(t.intern("a") == sym(0));
+    CHECK(t.intern("A") == sym(2));  // exact: case matters
     CHECK(t.size() == 3);
-    CHECK(t.find("b") == std::optional<crosscheck::symbol>{1u});
-    CHECK(t.find("A") == std::optional<crosscheck::symbol>{2u});
+    CHECK(t.find("b") == std::optional<crosscheck::symbol>{sym(1)});
+    CHECK(t.find("A") == std::optional<crosscheck::symbol>{sym(2)});
     CHECK_FALSE(t.find("c").has_value());
-    CHECK(t.str(0) == "a");
-    CHECK(t.str(1) == "b");
-    CHECK(t.str(2) == "A");
+    CHECK(t.str(sym(0)) == "a");
+    CHECK(t.str(sym(1)) == "b");
+    CHECK(t.str(sym(2)) == "A");
     CHECK(t.str(crosscheck::no_symbol).empty());
 }
 
 TEST_CASE("symbol_table: many strings force rehashing; ids stay dense and texts stay put", "[symbols]") {
     crosscheck::symbol_table t;
     t.intern("first");
-    const std::string_view first_view = t.str(0);
+    const std::string_view first_view = t.str(sym(0));
     const char* first_data = first_view.data();
     const std::uint32_t n = 100000;
     for (std::uint32_t i = 1; i < n; ++i) {
         auto id = t.intern("key-" + std::to_string(i));
-        if (id != i) {
-            FAIL("id " << id << " for string " << i);
+        if (id != sym(i)) {
+            FAIL("id " << crosscheck::to_index(id) << " for string " << i);
         }
     }
     CHECK(t.size() == n);
@@ -48,14 +55,15 @@ TEST_CASE("symbol_table: many strings force rehashing; ids stay dense and texts 
     std::uint32_t wrong = 0;
     for (std::uint32_t i = 1; i < n; ++i) {
         const std::string s = "key-" + std::to_string(i);
-        if (t.find(s) != std::optional<crosscheck::symbol>{i} || t.str(i) != s || t.intern(s) != i) ++wrong;
+        if (t.find(s) != std::optional<crosscheck::symbol>{sym(i)} || t.str(sym(i)) != s || t.intern(s) != sym(i))
+            ++wrong;
     }
     CHECK(wrong == 0);
     CHECK(t.size() == n);
     CHECK_FALSE(t.find("key-0").has_value());
     CHECK_FALSE(t.find("key-" + std::to_string(n)).has_value());
     // Texts live in an arena: views handed out earlier still point at the same bytes.
-    CHECK(t.str(0).data() == first_data);
+    CHECK(t.str(sym(0)).data() == first_data);
     CHECK(first_view == "first");
     CHECK(t.memory_bytes() > 0);
 }
@@ -88,7 +96,7 @@ TEST_CASE("symbol_table: the empty string", "[symbols]") {
         crosscheck::symbol_table t;
         t.intern("x");
         auto e = t.intern("");
-        CHECK(e == 1u);
+        CHECK(e == sym(1));
         CHECK(t.str(e).empty());
         CHECK(t.intern(std::string_view{}) == e);
         CHECK(t.find("") == std::optional<crosscheck::symbol>{e});
@@ -96,15 +104,15 @@ TEST_CASE("symbol_table: the empty string", "[symbols]") {
     SECTION("as the very first string of a table") {
         crosscheck::symbol_table t;
         auto e = t.intern("");
-        CHECK(e == 0u);
+        CHECK(e == sym(0));
         CHECK(t.str(e).empty());
-        CHECK(t.intern("y") == 1u);
-        CHECK(t.str(1) == "y");
+        CHECK(t.intern("y") == sym(1));
+        CHECK(t.str(sym(1)) == "y");
     }
     SECTION("a default-constructed string_view first") {
         crosscheck::symbol_table t;
         auto e = t.intern(std::string_view{});
-        CHECK(e == 0u);
+        CHECK(e == sym(0));
         CHECK(t.intern("") == e);
     }
 }
@@ -120,9 +128,9 @@ TEST_CASE("symbol_table copies are independent and keep ids", "[symbols]") {
     original.reset();  // the copies must not point into the original's arena
     for (auto* t : {&copy, &assigned}) {
         CHECK(t->size() == 2);
-        CHECK(t->str(0) == "alpha");
-        CHECK(t->str(1) == "beta");
-        CHECK(t->find("beta") == std::optional<crosscheck::symbol>{1u});
+        CHECK(t->str(sym(0)) == "alpha");
+        CHECK(t->str(sym(1)) == "beta");
+        CHECK(t->find("beta") == std::optional<crosscheck::symbol>{sym(1)});
         CHECK_FALSE(t->find("zzz").has_value());
     }
     copy.intern("gamma");
@@ -131,10 +139,10 @@ TEST_CASE("symbol_table copies are independent and keep ids", "[symbols]") {
     auto& self = copy;
     copy = self;  // self-assignment keeps the contents
     CHECK(copy.size() == 3);
-    CHECK(copy.str(2) == "gamma");
+    CHECK(copy.str(sym(2)) == "gamma");
     crosscheck::symbol_table moved = std::move(copy);
-    CHECK(moved.str(2) == "gamma");
-    CHECK(moved.find("alpha") == std::optional<crosscheck::symbol>{0u});
+    CHECK(moved.str(sym(2)) == "gamma");
+    CHECK(moved.find("alpha") == std::optional<crosscheck::symbol>{sym(0)});
 }
 
 TEST_CASE("name_table folds case", "[symbols][names]") {
@@ -213,29 +221,30 @@ TEST_CASE("name_table copies stay valid", "[symbols][names]") {
     original.reset();
     for (auto* n : {&copy, &assigned}) {
         CHECK(n->size() == 3);
-        CHECK(n->display(0) == "ByteDance");
-        CHECK(n->folded(0) == "bytedance");
-        CHECK(n->display(1) == "alibaba");
-        CHECK(n->display(2) == "Дом");
-        CHECK(n->folded(2) == "дом");
-        CHECK(n->find("BYTEDANCE") == std::optional<crosscheck::symbol>{0u});
-        CHECK(n->intern("ДОМ") == 2u);
+        CHECK(n->display(sym(0)) == "ByteDance");
+        CHECK(n->folded(sym(0)) == "bytedance");
+        CHECK(n->display(sym(1)) == "alibaba");
+        CHECK(n->display(sym(2)) == "Дом");
+        CHECK(n->folded(sym(2)) == "дом");
+        CHECK(n->find("BYTEDANCE") == std::optional<crosscheck::symbol>{sym(0)});
+        CHECK(n->intern("ДОМ") == sym(2));
     }
-    CHECK(copy.intern("new") == 3u);
+    CHECK(copy.intern("new") == sym(3));
     CHECK_FALSE(assigned.find("new").has_value());
     crosscheck::name_table moved = std::move(copy);
-    CHECK(moved.display(0) == "ByteDance");
-    CHECK(moved.find("NEW") == std::optional<crosscheck::symbol>{3u});
+    CHECK(moved.display(sym(0)) == "ByteDance");
+    CHECK(moved.find("NEW") == std::optional<crosscheck::symbol>{sym(3)});
 }
 
 TEST_CASE("name_table: many mixed-case names", "[symbols][names]") {
     crosscheck::name_table n;
     const std::uint32_t count = 20000;
-    for (std::uint32_t i = 0; i < count; ++i) CHECK(n.intern("Name-" + std::to_string(i)) == i);
+    for (std::uint32_t i = 0; i < count; ++i) CHECK(n.intern("Name-" + std::to_string(i)) == sym(i));
     std::uint32_t wrong = 0;
     for (std::uint32_t i = 0; i < count; ++i) {
         const std::string s = std::to_string(i);
-        if (n.intern("NAME-" + s) != i || n.display(i) != "Name-" + s || n.folded(i) != "name-" + s) ++wrong;
+        if (n.intern("NAME-" + s) != sym(i) || n.display(sym(i)) != "Name-" + s || n.folded(sym(i)) != "name-" + s)
+            ++wrong;
     }
     CHECK(wrong == 0);
     CHECK(n.size() == count);

@@ -21,7 +21,7 @@ namespace {
 struct fixture {
     corpus c;
     value_identity of(std::string_view id, const compare_options& o = {}) const {
-        for (claim_index i = 0; i < c.size(); ++i)
+        for (const claim_index i : c.claim_indices())
             if (c.claim_id(i) == id) return value_identity_of(c, i, o);
         FAIL("no claim " << id);
         return {};
@@ -83,7 +83,7 @@ TEST_CASE("value identity: the same value however it is written", "[corpus][iden
     CHECK(km.kind == value_kind::quantity);
     CHECK(km.lo == 1000);
     CHECK(km.hi == 1000);
-    CHECK(km.sym == f.c.unit_base(*f.c.unit_names().find("m")).first);
+    CHECK(km.base == f.c.unit_base(*f.c.unit_names().find("m")).first);
     CHECK(f.of("about").lo == Approx(90));
     CHECK(f.of("about").hi == Approx(110));
 }
@@ -118,8 +118,8 @@ TEST_CASE("value identity: equal ends, not equal bits mixed with the unit", "[co
     // ids cancel out were one key. The identity compares each field.
     value_identity x, y;
     x.kind = y.kind = value_kind::quantity;
-    x.sym = 1;
-    y.sym = 2;
+    x.base = crosscheck::unit_base_id{1};
+    y.base = crosscheck::unit_base_id{2};
     x.lo = 1.0;
     std::uint64_t bits;
     std::memcpy(&bits, &x.lo, sizeof bits);
@@ -127,7 +127,7 @@ TEST_CASE("value identity: equal ends, not equal bits mixed with the unit", "[co
     std::memcpy(&y.lo, &bits, sizeof bits);
     x.hi = y.hi = 2.0;
     CHECK(x != y);
-    y.sym = 1;
+    y.base = crosscheck::unit_base_id{1};
     CHECK(x != y);  // different lower ends
     y.lo = x.lo;
     CHECK(x == y);

@@ -5,7 +5,11 @@
 
 #include <crosscheck/testing/catch2.hpp>  // Catch and its StringMakers for crosscheck types, alike in every file (ODR)
 
+#include <range/v3/range/conversion.hpp>
+#include <range/v3/view/transform.hpp>
+
 #include <algorithm>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -133,6 +137,29 @@ TEST_CASE("views over other ranges of claim_ref", "[views]") {
     CHECK(ids(v | views::from_source("ft")) == strings{"ft-status", "ft-ali", "ft-note"});
     std::vector<crosscheck::claim_ref> reversed(v.rbegin(), v.rend());
     CHECK(ids(reversed | views::with_predicate("status")) == strings{"ft-ali", "cb-status", "ft-status"});
+}
+
+TEST_CASE("claim and source indices, and id ranges, are range-v3 views", "[views][ids]") {
+    const auto c = sample();
+    // Every claim index in load order, piped (the sequence is taken by value: a view).
+    const auto ids_by_index =
+        c.claim_indices() |
+        ranges::views::transform([&](crosscheck::claim_index i) { return std::string(c.claim_id(i)); }) |
+        ranges::to<std::vector>();
+    CHECK(ids_by_index == ids(c));
+    CHECK(c.claim_indices().size() == c.size());
+    CHECK(ranges::distance(c.source_indices()) == static_cast<std::ptrdiff_t>(c.source_count()));
+    // A source's origins (cb cites ft), as check_context hands them out: a borrowed range of ids.
+    const auto& origins = c.origins(*c.find_source("cb"));
+    const crosscheck::id_range<crosscheck::source_index> range{origins.data(), origins.data() + origins.size()};
+    const auto origin_ids = range |
+                            ranges::views::transform([&](crosscheck::source_index s) { return c.source_at(s).id; }) |
+                            ranges::to<std::vector>();
+    CHECK(origin_ids == strings{"ft"});
+    static_assert(ranges::view_<crosscheck::id_range<crosscheck::source_index>>);
+    static_assert(ranges::borrowed_range<crosscheck::id_range<crosscheck::source_index>>);
+    static_assert(ranges::view_<crosscheck::id_sequence<crosscheck::claim_index>>);
+    static_assert(ranges::random_access_range<crosscheck::id_range<crosscheck::claim_index>>);
 }
 
 TEST_CASE("views on an empty corpus", "[views]") {

@@ -17,6 +17,7 @@
 #include <vector>
 
 using namespace crosscheck;
+using crosscheck::testing::claim_n;
 
 namespace {
 
@@ -84,7 +85,7 @@ TEST_CASE("skip_invalid keeps the good claims of a bad file and lists the others
     CHECK(r.skipped == std::vector<std::string>{"d1", "d2", "d3", "d4", "d5", "d6", "d8"});
     CHECK(r.warnings.size() == 7);
     REQUIRE(c.size() == 1);
-    CHECK(c.claim_id(0) == "d7");
+    CHECK(c.claim_id(claim_n(0)) == "d7");
 
     corpus d;
     auto r2 = load_json(slurp(bad_dir + "/wrong_types.json"), d, o, "wrong_types.json");
@@ -109,7 +110,7 @@ TEST_CASE("a 10 MB string loads", "[bad_input]") {
         c);
     REQUIRE(r.ok());
     REQUIRE(c.size() == 1);
-    CHECK(std::get<text_value>(c[0].value()).text == big);
+    CHECK(std::get<text_value>(c[claim_n(0)].value()).text == big);
 
     // And in a CSV quote.
     corpus d;
@@ -119,7 +120,7 @@ TEST_CASE("a 10 MB string loads", "[bad_input]") {
             big + "\"\n",
         d);
     REQUIRE(rc.ok());
-    CHECK(d[0].quote() == big);
+    CHECK(d[claim_n(0)].quote() == big);
 }
 
 TEST_CASE("nesting is bounded before nlohmann parses", "[bad_input]") {
@@ -179,7 +180,7 @@ TEST_CASE("numbers beyond double and ids with NUL are refused", "[bad_input]") {
     // Too small is not an error: it reads as zero.
     auto r2 = load_json(json_with_claim_value("-1e-999"), c);
     REQUIRE(r2.ok());
-    CHECK(std::get<quantity>(c[0].value()).amount == std::optional<double>(0.0));
+    CHECK(std::get<quantity>(c[claim_n(0)].value()).amount == std::optional<double>(0.0));
 
     corpus d;
     auto r3 = load_json(
@@ -231,7 +232,7 @@ TEST_CASE("several files: sources declared in one, used in another; ids unique a
     CHECK(to_string(r.errors[0]) ==
           b + ":2:8: error: claim 'k1' field 'id': duplicate claim id 'k1' (first at " + a + ":2:1)");
     REQUIRE(c.size() == 1);
-    CHECK(c[0].source_info().outlet == "Later Times");
+    CHECK(c[claim_n(0)].source_info().outlet == "Later Times");
     std::remove(a.c_str());
     std::remove(b.c_str());
 }

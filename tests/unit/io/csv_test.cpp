@@ -16,6 +16,7 @@
 #include <vector>
 
 using namespace crosscheck;
+using crosscheck::testing::claim_n;
 
 namespace {
 
@@ -35,7 +36,7 @@ load_result load(const std::string& text, corpus& c, load_options o = {}) {
 // parallel load must store what a one-thread load stores.
 bool same_claims(const corpus& x, const corpus& y) {
     if (x.size() != y.size()) return false;
-    for (claim_index i = 0; i < x.size(); ++i) {
+    for (claim_index i : x.claim_indices()) {
         const auto &a = x.stored(i), &b = y.stored(i);
         if (!(a.a == b.a && a.b == b.b && a.subject == b.subject && a.predicate == b.predicate && a.scope == b.scope &&
               a.source == b.source && a.valid_from == b.valid_from && a.valid_to == b.valid_to && a.sym == b.sym &&
@@ -61,10 +62,10 @@ TEST_CASE("a claims table loads into stored claims", "[csv]") {
     CHECK(r.claims_added == 3);
     REQUIRE(c.size() == 3);
 
-    const auto& s0 = c.stored(0);
-    CHECK(c.claim_id(0) == "1");
+    const auto& s0 = c.stored(claim_n(0));
+    CHECK(c.claim_id(claim_n(0)) == "1");
     CHECK(s0.kind == value_kind::token);
-    CHECK(c.names().display(s0.sym) == "P00V0");
+    CHECK(c.names().display(s0.value_token()) == "P00V0");
     CHECK(c.names().display(s0.subject) == "ent1");
     CHECK(c.scope_text(s0.scope) == "scope=global");
     CHECK(s0.valid_form() == validity::form::range);
@@ -74,22 +75,22 @@ TEST_CASE("a claims table loads into stored claims", "[csv]") {
     CHECK_FALSE(c.declared(s0.source));  // the CSV carries no source metadata
     CHECK(s0.extra == stored_claim::none);
 
-    const auto& s1 = c.stored(1);
+    const auto& s1 = c.stored(claim_n(1));
     CHECK(s1.kind == value_kind::quantity);
     CHECK(s1.is_bounds_form());
     CHECK(s1.approx_kind() == approx::exact);
     CHECK(s1.a == 361.95);
     CHECK(s1.b == 400.05);
-    CHECK(s1.sym == no_symbol);
+    CHECK(s1.value_unit() == no_unit);
 
     // An empty bound is unbounded; Dates of other precisions take the whole period.
-    const auto& s2 = c.stored(2);
+    const auto& s2 = c.stored(claim_n(2));
     CHECK(s2.subject == s0.subject);  // names are case-insensitive
     CHECK(s2.a == 7);
     CHECK(s2.b == std::numeric_limits<double>::infinity());
     CHECK(to_string(s2.valid_span()) == "2021..2021-Q3");
     CHECK(s2.valid_span().last() == to_day_number(date::sys_days{date::year{2021} / 9 / 30}));
-    auto q = std::get<quantity>(c[2].value());
+    auto q = std::get<quantity>(c[claim_n(2)].value());
     CHECK(q.lower == std::optional<double>(7));
     CHECK_FALSE(q.upper);
 
@@ -107,7 +108,7 @@ TEST_CASE("columns come in any order, with the optional ones", "[csv]") {
     INFO(messages(r.errors));
     REQUIRE(r.ok());
     REQUIRE(c.size() == 2);
-    auto c1 = c[0].to_claim();
+    auto c1 = c[claim_n(0)].to_claim();
     CHECK(c1.id == "c1");
     CHECK(c1.subject == "ByteDance");
     CHECK(c1.predicate == "chips");
@@ -119,14 +120,14 @@ TEST_CASE("columns come in any order, with the optional ones", "[csv]") {
     CHECK_FALSE(c1.valid.has_to());
     CHECK(to_string(c1.valid.span) == "2025-01..");
 
-    auto c2 = c[1].to_claim();
+    auto c2 = c[claim_n(1)].to_claim();
     CHECK(c2.scope.empty());
-    CHECK(c.stored(1).scope == 0);
+    CHECK(c.stored(claim_n(1)).scope == empty_scope);
     CHECK(std::get<token>(c2.value).text == "open");
     CHECK(c2.valid.how == validity::form::range);
     CHECK(to_string(c2.valid.span) == "..2024");
     CHECK(c2.quote.empty());
-    CHECK(c.stored(1).extra == stored_claim::none);
+    CHECK(c.stored(claim_n(1)).extra == stored_claim::none);
 }
 
 TEST_CASE("RFC 4180 quoting, CRLF and a byte order mark", "[csv]") {
@@ -141,11 +142,11 @@ TEST_CASE("RFC 4180 quoting, CRLF and a byte order mark", "[csv]") {
     auto r = load(text, c);
     INFO(messages(r.errors));
     REQUIRE(c.size() == 2);
-    CHECK(c.claim_id(0) == "a,1");
-    CHECK(std::get<token>(c[0].value()).text == "say \"hi\"");
-    CHECK(c[0].quote() == "line one\r\nline two, \"quoted\"");
-    CHECK(c.claim_id(1) == "a3");
-    CHECK(c[1].quote() == "\"");
+    CHECK(c.claim_id(claim_n(0)) == "a,1");
+    CHECK(std::get<token>(c[claim_n(0)].value()).text == "say \"hi\"");
+    CHECK(c[claim_n(0)].quote() == "line one\r\nline two, \"quoted\"");
+    CHECK(c.claim_id(claim_n(1)) == "a3");
+    CHECK(c[claim_n(1)].quote() == "\"");
     // a2 has an empty quoted value: an error on line 3 (line 2 holds a quoted line break).
     REQUIRE(r.errors.size() == 1);
     CHECK(to_string(r.errors[0]) ==
@@ -162,20 +163,20 @@ TEST_CASE("scopes: empty, a plain token, or dim=token pairs", "[csv]") {
                       "5,x,p,scope=eu,cat,v,,,,,s\n",
                   c);
     REQUIRE(r.ok());
-    CHECK(c.stored(0).scope == 0);
-    CHECK(c[1].scope() == scope_map{{"scope", "EU"}});
-    CHECK(c.scope_text(c.stored(2).scope) == "market=retail;region=eu");
-    CHECK(c.stored(3).scope == c.stored(2).scope);  // order and case do not matter
-    CHECK(c.stored(4).scope == c.stored(1).scope);  // a plain token is dimension `scope`
+    CHECK(c.stored(claim_n(0)).scope == empty_scope);
+    CHECK(c[claim_n(1)].scope() == scope_map{{"scope", "EU"}});
+    CHECK(c.scope_text(c.stored(claim_n(2)).scope) == "market=retail;region=eu");
+    CHECK(c.stored(claim_n(3)).scope == c.stored(claim_n(2)).scope);  // order and case do not matter
+    CHECK(c.stored(claim_n(4)).scope == c.stored(claim_n(1)).scope);  // a plain token is dimension `scope`
 }
 
 TEST_CASE("claims without an id are named SOURCE#N", "[csv]") {
     corpus c;
     auto r = load(header + ",x,p,,cat,v,,,,,s\n,x,p,,cat,w,,,,,s\n,x,p,,cat,w,,,,,t\n", c);
     REQUIRE(r.ok());
-    CHECK(c.claim_id(0) == "s#1");
-    CHECK(c.claim_id(1) == "s#2");
-    CHECK(c.claim_id(2) == "t#1");
+    CHECK(c.claim_id(claim_n(0)) == "s#1");
+    CHECK(c.claim_id(claim_n(1)) == "s#2");
+    CHECK(c.claim_id(claim_n(2)) == "t#1");
 }
 
 TEST_CASE("the same claims in CSV and JSON give identical stored fields", "[csv][json]") {
@@ -202,10 +203,10 @@ TEST_CASE("the same claims in CSV and JSON give identical stored fields", "[csv]
     REQUIRE(rj.ok());
     REQUIRE(from_csv.size() == 3);
     REQUIRE(from_json.size() == 3);
-    for (claim_index i = 0; i < 3; ++i) {
+    for (claim_index i : from_csv.claim_indices()) {
         const auto& a = from_csv.stored(i);
         const auto& b = from_json.stored(i);
-        INFO("claim " << i);
+        INFO("claim " << to_index(i));
         CHECK(a.a == b.a);
         CHECK(a.b == b.b);
         CHECK(a.subject == b.subject);
@@ -280,7 +281,7 @@ TEST_CASE("CSV errors name line, column, claim and field", "[csv]") {
         CHECK(c.empty());
     } else {
         REQUIRE(c.size() == 1);
-        CHECK(c.claim_id(0) == "ok");
+        CHECK(c.claim_id(claim_n(0)) == "ok");
     }
 }
 
@@ -398,10 +399,10 @@ TEST_CASE("CSV files load through load_csv_file and load_file", "[csv][io]") {
     REQUIRE(r2.ok());
     CHECK(d.size() == 20);
     CHECK(r2.claims_added == 20);
-    CHECK(d.claim_id(0) == "1");
-    CHECK(d[0].source_info().outlet == "Example Daily");
-    CHECK(d.declared(d.stored(0).source));
-    CHECK_FALSE(d.declared(d.stored(1).source));
+    CHECK(d.claim_id(claim_n(0)) == "1");
+    CHECK(d[claim_n(0)].source_info().outlet == "Example Daily");
+    CHECK(d.declared(d.stored(claim_n(0)).source));
+    CHECK_FALSE(d.declared(d.stored(claim_n(1)).source));
 
     auto missing = load_csv_file("/nonexistent/x.csv", c);
     REQUIRE(missing.errors.size() == 1);
@@ -466,9 +467,9 @@ TEST_CASE("the generated benchmark table loads the same on one or more threads",
     CHECK(one.names().size() == two.names().size());
     CHECK(one.source_count() == two.source_count());
     // Spot-check one row against the text that made it.
-    CHECK(one.claim_id(41) == "42");
-    CHECK(one.claim_id(149999) == "150001");  // row 150000 was left out
-    CHECK(one.names().display(one.stored(41).subject) == "ent" + std::to_string((42 * 7919) % 5003));
+    CHECK(one.claim_id(claim_n(41)) == "42");
+    CHECK(one.claim_id(claim_n(149999)) == "150001");  // row 150000 was left out
+    CHECK(one.names().display(one.stored(claim_n(41)).subject) == "ent" + std::to_string((42 * 7919) % 5003));
 
     // A quoted field holding a line break, far into the file (in the last thread's slice of the
     // first scan): the text cannot be cut at line breaks, so both loads read it in one piece and

@@ -35,7 +35,7 @@ struct snapshot {
 snapshot take(const crosscheck::corpus& c) {
     snapshot s;
     for (auto cr : c) s.claims.push_back(cr.to_claim());
-    for (crosscheck::source_index i = 0; i < c.source_count(); ++i) {
+    for (crosscheck::source_index i : c.source_indices()) {
         s.sources.push_back(c.source_at(i));
         s.declared.push_back(c.declared(i));
     }
@@ -82,6 +82,7 @@ void require_same(const snapshot& a, const snapshot& b) {
 }  // namespace
 
 using namespace crosscheck;
+using crosscheck::testing::claim_n;
 using nlohmann::json;
 
 TEST_CASE("the example corpus loads with everything it declares", "[json]") {
@@ -93,7 +94,7 @@ TEST_CASE("the example corpus loads with everything it declares", "[json]") {
     CHECK(r.claims_added == 18);
     CHECK(c.size() == 18);
     CHECK(c.source_count() == 6);
-    for (source_index i = 0; i < 6; ++i) CHECK(c.declared(i));
+    for (source_index i : c.source_indices()) CHECK(c.declared(i));
 
     // Entity aliases resolve case-insensitively to the entity id.
     auto everest = c.names().find("mount-everest");
@@ -103,8 +104,8 @@ TEST_CASE("the example corpus loads with everything it declares", "[json]") {
         REQUIRE(a);
         CHECK(c.resolve(*a) == *everest);
     }
-    CHECK(c[1].subject() == "mount-everest");  // e2 says "Everest"
-    CHECK(c[1].to_claim().subject == "Everest");
+    CHECK(c[claim_n(1)].subject() == "mount-everest");  // e2 says "Everest"
+    CHECK(c[claim_n(1)].to_claim().subject == "Everest");
 
     CHECK(c.units().definitions().at("ft") == std::make_pair(std::string("m"), 0.3048));
 
@@ -130,7 +131,7 @@ TEST_CASE("the example corpus loads with everything it declares", "[json]") {
     CHECK(c.source_at(*c.find_source("paper-a-2021")).cites == std::vector<std::string>{"joint-2020"});
 
     // A few claims, field by field.
-    auto e1 = c[0].to_claim();
+    auto e1 = c[claim_n(0)].to_claim();
     CHECK(e1.id == "e1");
     CHECK(e1.source == "survey-of-india-1955");
     CHECK(std::get<quantity>(e1.value) == quantity(8848, "m"));
@@ -138,30 +139,30 @@ TEST_CASE("the example corpus loads with everything it declares", "[json]") {
     CHECK(to_string(e1.valid.span) == "1955..2020-12-07");
     CHECK(e1.quote == "8,848 m");
 
-    auto e2 = c[1].to_claim();
+    auto e2 = c[claim_n(1)].to_claim();
     CHECK(std::get<quantity>(e2.value) == quantity(29029, approx::about, "ft"));
 
-    auto e4 = c[3].to_claim();
+    auto e4 = c[claim_n(3)].to_claim();
     auto q4 = std::get<quantity>(e4.value);
     CHECK(q4.lower == std::optional<double>(8844.22));
     CHECK(q4.upper == std::optional<double>(8844.64));
     CHECK_FALSE(q4.amount);
 
-    auto e3 = c[2].to_claim();
+    auto e3 = c[claim_n(2)].to_claim();
     CHECK(e3.valid.how == validity::form::date);
     CHECK(to_string(e3.valid.span) == "1999");
 
-    auto e5 = c[4].to_claim();
+    auto e5 = c[claim_n(4)].to_claim();
     CHECK(e5.valid.has_from());
     CHECK_FALSE(e5.valid.has_to());
 
-    CHECK(c[6].to_claim().lang == "de");
-    CHECK(std::get<calendar_value>(c[8].to_claim().value).when == parse_date("1953-05"));
-    CHECK(std::get<token>(c[10].to_claim().value).text == "open");
-    CHECK(c[10].to_claim().scope == scope_map{{"route", "south-col"}});
-    CHECK(c[15].to_claim().mode == modality::planned);
-    CHECK(std::get<quantity>(c[15].to_claim().value) == quantity(300, approx::about));
-    CHECK(std::get<quantity>(c[16].to_claim().value) == quantity(408));
+    CHECK(c[claim_n(6)].to_claim().lang == "de");
+    CHECK(std::get<calendar_value>(c[claim_n(8)].to_claim().value).when == parse_date("1953-05"));
+    CHECK(std::get<token>(c[claim_n(10)].to_claim().value).text == "open");
+    CHECK(c[claim_n(10)].to_claim().scope == scope_map{{"route", "south-col"}});
+    CHECK(c[claim_n(15)].to_claim().mode == modality::planned);
+    CHECK(std::get<quantity>(c[claim_n(15)].to_claim().value) == quantity(300, approx::about));
+    CHECK(std::get<quantity>(c[claim_n(16)].to_claim().value) == quantity(408));
 }
 
 TEST_CASE("a corpus saved as JSON loads back identically", "[json]") {
@@ -198,7 +199,7 @@ TEST_CASE("a corpus saved as JSON loads back identically", "[json]") {
     INFO(all_errors(r) << text);
     REQUIRE(r.ok());
     require_same(take(a), take(b));
-    CHECK(b.claim_id(18) == "natgeo-1999#6");  // natgeo-1999 has e3, e10, e14, e15, e18 before it
+    CHECK(b.claim_id(claim_n(18)) == "natgeo-1999#6");  // natgeo-1999 has e3, e10, e14, e15, e18 before it
 
     // And the saved form is stable: saving the reloaded corpus gives the same text.
     CHECK(to_json_corpus(b).dump(1) == text);
@@ -378,8 +379,8 @@ TEST_CASE("a claim whose source is not listed loads, as a source without metadat
     CHECK(r.errors.empty());
     CHECK(r.warnings.empty());  // nothing listed: read like a CSV table, nothing to warn about
     REQUIRE(c.size() == 2);
-    CHECK(c[1].source_id() == "ap");
-    CHECK_FALSE(c.declared(c.stored(1).source));
+    CHECK(c[claim_n(1)].source_id() == "ap");
+    CHECK_FALSE(c.declared(c.stored(claim_n(1)).source));
     CHECK(check(c).stats.conflicting_pairs == 1);
 
     // Where sources are listed, an unlisted one (here a case typo: ids are exact) is warned about

@@ -84,9 +84,9 @@ TEST_CASE("example corpus corroboration counts", "[example][contract][corroborat
     const auto expected = read("example-corpus.expected.json")["corroboration"];
     auto counts = corroboration(c);
     REQUIRE(counts.size() == c.size());
-    for (claim_index i = 0; i < c.size(); ++i) {
+    for (claim_index i : c.claim_indices()) {
         INFO("claim " << c.claim_id(i));
-        CHECK(counts[i] == expected[std::string(c.claim_id(i))].get<std::size_t>());
+        CHECK(counts[to_index(i)] == expected[std::string(c.claim_id(i))].get<std::size_t>());
     }
 }
 

@@ -38,15 +38,15 @@ TEST_CASE("corpus_of builds claims with default ids, tokens, numbers and validit
                         {"ft", "bytedance", "b200_chips", 36000, "2025-Q3"},
                         {"xinhua", "bytedance", "b200_status", "allowed", "2025-04..", "x1"}});
     REQUIRE(c.size() == 3);
-    CHECK(c[0].id() == "ft#1");
-    CHECK(c[1].id() == "ft#2");
-    CHECK(c[2].id() == "x1");
-    CHECK(c[0].value_text() == "banned");
-    CHECK(c[1].kind() == crosscheck::value_kind::quantity);
-    CHECK(crosscheck::to_string(c[1].valid().span) == "2025-Q3");
-    CHECK(c[2].valid().has_from());
-    CHECK_FALSE(c[2].valid().has_to());
-    CHECK(c[2].source_id() == "xinhua");
+    CHECK(c[claim_n(0)].id() == "ft#1");
+    CHECK(c[claim_n(1)].id() == "ft#2");
+    CHECK(c[claim_n(2)].id() == "x1");
+    CHECK(c[claim_n(0)].value_text() == "banned");
+    CHECK(c[claim_n(1)].kind() == crosscheck::value_kind::quantity);
+    CHECK(crosscheck::to_string(c[claim_n(1)].valid().span) == "2025-Q3");
+    CHECK(c[claim_n(2)].valid().has_from());
+    CHECK_FALSE(c[claim_n(2)].valid().has_to());
+    CHECK(c[claim_n(2)].source_id() == "xinhua");
 }
 
 TEST_CASE("matchers run the checkers on a corpus", "[catch2]") {

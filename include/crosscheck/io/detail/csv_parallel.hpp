@@ -37,13 +37,13 @@ inline unsigned csv_thread_count(unsigned requested, std::size_t bytes) noexcept
 /// in tables of its own; merge_csv_chunk then renumbers them into the corpus.
 struct csv_chunk_target {
     name_table names;
-    symbol_table units;
-    symbol_table sources;
+    unit_table units;
+    basic_symbol_table<source_index> sources;
     std::vector<std::vector<std::pair<symbol, symbol>>> scopes{{}};  // local scope 0: none
     struct entries_hash {
         std::size_t operator()(const std::vector<std::pair<symbol, symbol>>& v) const noexcept {
             std::uint64_t h = 1469598103934665603ull;
-            for (const auto& [a, b] : v) h = (h ^ (std::uint64_t{a} << 32 | b)) * 1099511628211ull;
+            for (const auto& [a, b] : v) h = (h ^ (std::uint64_t{to_index(a)} << 32 | to_index(b))) * 1099511628211ull;
             return static_cast<std::size_t>(h);
         }
     };
@@ -52,7 +52,7 @@ struct csv_chunk_target {
     // `room` records): the merge then renumbers them where they are instead of copying them.
     stored_claim* claims = nullptr;
     std::size_t room = 0, count = 0;
-    std::vector<char> ids;  ///< id texts as corpus::encode_claim_id writes them (stored_claim::id = offset)
+    std::vector<char> ids;  ///< id texts as corpus_access::encode_claim_id writes them (stored_claim::id = offset)
     std::vector<claim_extra> extras;
     std::vector<std::size_t> lines;
     // Whether every id so far is a decimal above the one before (first_id .. last_id): then the
@@ -61,13 +61,13 @@ struct csv_chunk_target {
     std::uint64_t first_id = 0, last_id = 0;
 
     symbol name(std::string_view s) { return names.intern(s); }
-    symbol unit(std::string_view s) { return units.intern(s); }
-    source_index source(std::string_view s) { return static_cast<source_index>(sources.intern(s)); }
+    unit_id unit(std::string_view s) { return units.intern(s); }
+    source_index source(std::string_view s) { return sources.intern(s); }
     scope_id scope(std::vector<std::pair<symbol, symbol>> e) {
         std::sort(e.begin(), e.end());
         auto it = scope_index.find(e);
         if (it != scope_index.end()) return it->second;
-        auto id = static_cast<scope_id>(scopes.size());
+        const scope_id id{static_cast<std::uint32_t>(scopes.size())};
         scopes.push_back(e);
         scope_index.emplace(std::move(e), id);
         return id;
@@ -86,7 +86,7 @@ struct csv_chunk_target {
     }
     void commit(const stored_claim& r, std::string_view id, const claim_extra* extra, std::size_t line) {
         stored_claim c = r;
-        c.id = static_cast<std::uint32_t>(corpus::encode_claim_id(ids, id));
+        c.id = static_cast<std::uint32_t>(corpus_access::encode_claim_id(ids, id));
         generated = generated || id.empty();
         if (extra) {
             c.extra = static_cast<std::uint32_t>(extras.size());
@@ -112,7 +112,8 @@ struct csv_chunk {
 
 /// A chunk's names, units, sources and scopes as the corpus numbers them.
 struct csv_chunk_maps {
-    std::vector<symbol> names, units;
+    std::vector<symbol> names;
+    std::vector<unit_id> units;
     std::vector<source_index> sources;
     std::vector<scope_id> scopes;
 };
@@ -124,13 +125,13 @@ inline csv_chunk_maps map_csv_chunk(const csv_chunk_target& t, corpus& c) {
     m.names.resize(t.names.size());
     m.units.resize(t.units.size());
     m.sources.resize(t.sources.size());
-    m.scopes.assign(t.scopes.size(), 0);
-    for (symbol s = 0; s < m.names.size(); ++s) m.names[s] = c.names().intern(t.names.display(s));
-    for (symbol s = 0; s < m.units.size(); ++s) m.units[s] = c.unit_names().intern(t.units.str(s));
-    for (symbol s = 0; s < m.sources.size(); ++s) m.sources[s] = c.intern_source(t.sources.str(s));
+    m.scopes.assign(t.scopes.size(), empty_scope);
+    for (std::uint32_t s = 0; s < m.names.size(); ++s) m.names[s] = c.names().intern(t.names.display(symbol{s}));
+    for (std::uint32_t s = 0; s < m.units.size(); ++s) m.units[s] = c.unit_names().intern(t.units.str(unit_id{s}));
+    for (std::uint32_t s = 0; s < m.sources.size(); ++s) m.sources[s] = c.intern_source(t.sources.str(source_index{s}));
     for (std::size_t k = 1; k < t.scopes.size(); ++k) {
         auto e = t.scopes[k];
-        for (auto& [d, tok] : e) d = m.names[d], tok = m.names[tok];
+        for (auto& [d, tok] : e) d = m.names[to_index(d)], tok = m.names[to_index(tok)];
         m.scopes[k] = c.intern_scope_entries(std::move(e));
     }
     return m;
@@ -156,18 +157,19 @@ inline std::size_t merge_csv_chunk(csv_chunk& ch, corpus& c, claim_id_checker& i
     for (auto& s : ch.result.skipped) sink.result().skipped.push_back(std::move(s));
 
     auto renumber = [&](stored_claim& r) {
-        r.subject = name_map[r.subject];
-        r.predicate = name_map[r.predicate];
-        r.scope = scope_map[r.scope];
-        r.source = source_map[r.source];
-        if (r.sym != no_symbol) r.sym = r.kind == value_kind::quantity ? unit_map[r.sym] : name_map[r.sym];
+        r.subject = name_map[to_index(r.subject)];
+        r.predicate = name_map[to_index(r.predicate)];
+        r.scope = scope_map[to_index(r.scope)];
+        r.source = source_map[to_index(r.source)];
+        if (r.sym != stored_claim::none)
+            r.sym = r.kind == value_kind::quantity ? to_index(unit_map[r.sym]) : to_index(name_map[r.sym]);
     };
     // Ids that rise past every earlier one (as a generated claims table's do): no id can be a
     // duplicate, so the claims go in as one block.
-    CROSSCHECK_ASSERT(t.claims >= c.spare_records());
+    CROSSCHECK_ASSERT(t.claims >= corpus_access::spare_records(c));
     if (t.rising && !t.generated && t.extras.empty() && (!t.any_id || ids.add_rising(t.first_id, t.last_id))) {
-        c.append_spare(static_cast<std::size_t>(t.claims - c.spare_records()), t.count, {t.ids.data(), t.ids.size()},
-                       renumber);
+        corpus_access::append_spare(c, static_cast<std::size_t>(t.claims - corpus_access::spare_records(c)), t.count,
+                                    {t.ids.data(), t.ids.size()}, renumber);
         const std::size_t added = t.count;
         ch.target = csv_chunk_target{};
         return added;
@@ -177,7 +179,7 @@ inline std::size_t merge_csv_chunk(csv_chunk& ch, corpus& c, claim_id_checker& i
     std::size_t added = 0;
     for (std::size_t i = 0; i < t.count; ++i) {
         stored_claim r = t.claims[i];
-        std::string_view id = corpus::decode_claim_id(t.ids.data(), r.id);
+        std::string_view id = corpus_access::decode_claim_id(t.ids.data(), r.id);
         if (!id.empty()) {
             if (auto first = ids.add(id, t.lines[i])) {
                 diagnostic d;
@@ -325,7 +327,7 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
     // them down, instead of copying every record from a buffer of the chunk's. The parts add
     // up to the line breaks + 1 per chunk (the last line may lack its line break).
     c.reserve(c.size() + breaks_before.back() + chunks.size(), c.id_bytes());
-    stored_claim* const storage = c.spare_records();
+    stored_claim* const storage = corpus_access::spare_records(c);
     std::vector<std::size_t> slot_start(chunks.size() + 1, 0);  // chunk k's part: [start k, start k+1)
     for (std::size_t k = 0; k < chunks.size(); ++k) slot_start[k + 1] = slot_start[k] + rows_in(k);
     // Left to the first touch, the kernel zeroes the first chunk's part on that chunk's thread

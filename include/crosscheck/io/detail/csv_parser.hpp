@@ -195,8 +195,8 @@ private:
     void fall_back(std::size_t count) {
         monotone_ = false;
         seen_.reserve(count * 2);
-        for (claim_index i = 0; i < count; ++i)
-            seen_.emplace(std::string(corpus_.claim_id(i)), i < initial_ ? 0 : earlier);
+        for (std::uint32_t i = 0; i < count; ++i)
+            seen_.emplace(std::string(corpus_.claim_id(claim_index{i})), i < initial_ ? 0 : earlier);
     }
 
     const corpus& corpus_;
@@ -766,14 +766,14 @@ private:
                 part.find('=', eq + 1) != std::string_view::npos) {
                 problem(csv_col::scope,
                         "invalid scope '" + std::string(s) + "': expected empty, a token, or dim=token;dim=token");
-                return 0;
+                return empty_scope;
             }
             symbol d = name(part.substr(0, eq));
             for (const auto& e : entries)
                 if (e.first == d) {
                     problem(csv_col::scope, "invalid scope '" + std::string(s) + "': dimension '" +
                                                 std::string(part.substr(0, eq)) + "' appears twice");
-                    return 0;
+                    return empty_scope;
                 }
             entries.emplace_back(d, name(part.substr(eq + 1)));
             i = j + 1;
@@ -818,13 +818,13 @@ private:
             r.a = lo ? *lo : -inf;
             r.b = hi ? *hi : inf;
             r.detail_bits = stored_claim::bounds_form;
-            r.sym = unit.empty() ? no_symbol : units_.get(unit, [&](std::string_view k) { return t_.unit(k); });
+            r.set_value_unit(unit.empty() ? no_unit : units_.get(unit, [&](std::string_view k) { return t_.unit(k); }));
             if (!value.empty())
                 warn(csv_col::value, "value '" + std::string(value) + "' ignored: a num claim takes lo and hi");
         } else if (kind == "cat") {
             r.kind = value_kind::token;
             if (value.empty()) problem(csv_col::value, "empty value: a cat claim needs a token");
-            else r.sym = name(value);
+            else r.set_value_token(name(value));
             if (!lo_text.empty() || !hi_text.empty()) warn(csv_col::lo, "lo and hi ignored: a cat claim takes a value");
             if (!unit.empty()) warn(csv_col::unit, "unit ignored: a cat claim has no unit");
         } else {
@@ -883,7 +883,7 @@ private:
     bool bad_ = false;
     claim_extra extra_;
     short_key_cache<symbol> names_;
-    short_key_cache<symbol> units_{6};
+    short_key_cache<unit_id> units_{6};
     short_key_cache<source_index> sources_;
     short_key_cache<scope_id> scopes_{8};
     struct day_entry {
@@ -910,7 +910,7 @@ struct csv_corpus_target {
     csv_corpus_target(corpus& co, diagnostic_sink& s) : c(co), ids(co), sink(s) {}
 
     symbol name(std::string_view s) { return c.names().intern(s); }
-    symbol unit(std::string_view s) { return c.unit_names().intern(s); }
+    unit_id unit(std::string_view s) { return c.unit_names().intern(s); }
     source_index source(std::string_view s) { return c.intern_source(s); }
     scope_id scope(std::vector<std::pair<symbol, symbol>> e) { return c.intern_scope_entries(std::move(e)); }
     std::optional<std::size_t> check_id(std::string_view id, std::size_t line) { return ids.add(id, line); }
