@@ -120,7 +120,7 @@ void write_corpus(const datasets::dataset& d, const std::string& path) {
             c["subject"] = key.substr(0, bar);
             c["predicate"] = "population";
             if (o.cites) {
-                // A repeated figure cites the editor of the edit that put it there (spec section 4).
+                // A repeated figure cites the editor of the edit that put it there (§4).
                 auto root = *o.cites;
                 while (obs[root].cites) root = *obs[root].cites;
                 if (obs[root].source != o.source)

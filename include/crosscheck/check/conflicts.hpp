@@ -105,9 +105,8 @@ private:
     // ---- preparation --------------------------------------------------------------------------
     /// Reads the group's claims from the corpus (period, value interval in the base unit,
     /// class). Why here and not in one array in group
-    /// order built beforehand: that array was 48 bytes a claim of fresh memory (the kernel zeroes
-    /// it at 0.5 GB/s on this kind of machine) and a pass of its own; the records are read in
-    /// group order instead, fetched a few claims ahead across group boundaries (blocks of
+    /// order built beforehand: such an array would be fresh memory the kernel must zero, and a
+    /// pass of its own; the records are read in group order instead, fetched a few claims ahead across group boundaries (blocks of
     /// consecutive groups go to one thread).
     void build_members() {
         const auto first = ctx_.groups().offset(g_);

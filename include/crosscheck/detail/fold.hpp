@@ -11,7 +11,7 @@ namespace crosscheck::detail {
 
 // Simple case folding for the scripts claims are written in: ASCII, Latin-1, Latin Extended-A,
 // Greek and Cyrillic. Full Unicode folding would need tables far larger than the rest of the
-// library; the spec asks for simple folding only.
+// library; docs/format.md §3 asks for simple folding only.
 inline char32_t fold_code_point(char32_t c) noexcept {
     if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
     if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;  // Latin-1 capitals

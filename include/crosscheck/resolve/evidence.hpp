@@ -116,7 +116,7 @@ struct date_precision {
 };
 
 /// Quantities given as intervals [number, upper] (an exact figure has number == upper) support
-/// each other when the intervals overlap once widened by `relative` (spec section 3: values that
+/// each other when the intervals overlap once widened by `relative` (§3: values that
 /// do not conflict); values in different units never do.
 struct interval_overlap {
     double relative = 1e-9;
@@ -192,7 +192,7 @@ public:
     }
     /// Records that observation `repeating` repeats the earlier observation `cited` rather than being stated
     /// on its own (a page re-saved with the value that stood on it, a quote of one article in
-    /// another): it then has the origins of `cited` instead of its source's (spec section 4), so
+    /// another): it then has the origins of `cited` instead of its source's (§4), so
     /// the two count as one origin. Chains are followed.
     void cite_observation(index repeating, index cited) {
         CROSSCHECK_ASSERT(cited < repeating && repeating < observations_.size());
@@ -339,7 +339,7 @@ struct ranked_value {
     std::string text;
     double score = 0;                               // the method's own vote count or score
     double confidence = 0;                          // in [0, 1]: probability or share of the vote
-    std::size_t origins = 0;                        // distinct origins that support it (corroboration, spec section 4)
+    std::size_t origins = 0;                        // distinct origins that support it (corroboration, §4)
     std::vector<evidence_table::index> supporting;  // observations that support this value
     std::vector<evidence_table::index> opposing;    // observations of the item that do not
 };

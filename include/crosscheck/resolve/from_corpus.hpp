@@ -4,8 +4,8 @@
 #define CROSSCHECK_RESOLVE_FROM_CORPUS_HPP
 
 // From a corpus to resolution evidence: one item per key (subject after aliases, predicate,
-// scope; planned claims apart, spec section 3.4), sources with their reliability priors and the
-// origins of spec section 4 (a claim with its own `cites` gets a source of its own that cites
+// scope; planned claims apart, §3.4), sources with their reliability priors and the
+// origins of §4 (a claim with its own `cites` gets a source of its own that cites
 // them), tokens case-folded, quantities converted to their base unit as intervals, calendar
 // values with their precision. Free-text values are never compared, so they are left out.
 
@@ -83,7 +83,7 @@ inline corpus_evidence to_evidence(const corpus& c, const corpus_evidence_option
         if (!ev.items()[item].similarity) ev.set_similarity(item, similarity);
         ev.set_attribute(item, predicate);
 
-        // The claim's source, or one of its own when the claim cites others (spec section 4).
+        // The claim's source, or one of its own when the claim cites others (§4).
         evidence_table::index source = to_index(r.stored().source);
         const auto origins = c.claim_origins(i);
         if (origins != c.origins(r.stored().source)) {

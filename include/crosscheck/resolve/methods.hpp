@@ -32,7 +32,7 @@
 
 namespace crosscheck {
 
-/// Majority of independent origins: a value's score is its corroboration (spec section 4), the
+/// Majority of independent origins: a value's score is its corroboration (§4), the
 /// number of distinct origins among the sources that support it.
 struct majority_fn {
     resolution operator()(const evidence_table& ev, const resolve_options& opt = {}) const {

@@ -75,7 +75,7 @@ inline std::vector<std::uint64_t> disjoint_overlapping_counts(const std::vector<
     std::vector<std::uint64_t> out(queries.size(), 0);
     if (set.empty() || queries.empty()) return out;
     // Ranks by sorting (day, index) pairs and walking them, not by a binary search per claim
-    // and end: the searches' chains of dependent loads were the largest part of this function.
+    // and end: each search is a chain of dependent loads.
     // The set is often the queries themselves (claims of one class against each other).
     const bool same = &set == &queries;
     auto sorted_by = [](const std::vector<ranged>& v, bool by_to) {

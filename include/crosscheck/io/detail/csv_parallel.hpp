@@ -249,7 +249,7 @@ inline std::size_t count_line_breaks(const char* p, const char* e) noexcept {
 }
 
 /// What one pass over the body learns before it is cut into chunks, one slice per thread on all
-/// threads (a serial scan of a 700 MB file was the load's longest serial step): whether it holds
+/// threads (on a large file a serial scan would be the load's longest serial step): whether it holds
 /// a quote (a quoted field may span lines, so only quote-free text can be cut at line breaks),
 /// and how many line breaks each slice holds (the line numbers the later chunks start at).
 struct csv_body_scan {
@@ -331,7 +331,7 @@ inline std::size_t parse_csv_parallel(const char* begin, const char* end, std::s
     std::vector<std::size_t> slot_start(chunks.size() + 1, 0);  // chunk k's part: [start k, start k+1)
     for (std::size_t k = 0; k < chunks.size(); ++k) slot_start[k + 1] = slot_start[k] + rows_in(k);
     // Left to the first touch, the kernel zeroes the first chunk's part on that chunk's thread
-    // as it writes (perf: clear_page_erms there throughout its parse). The second thread takes
+    // as it writes, inside its parse. The second thread takes
     // that over while it is further through its chunk than the first thread is through the
     // first: it faults in the pages just ahead of where the first chunk has got, not all at
     // once (the file's pages are given back at the parse's pace, so memory faulted in early

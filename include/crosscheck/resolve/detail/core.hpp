@@ -37,7 +37,7 @@ struct resolve_problem {
     std::vector<index> active;                   // observation indices that count
     std::vector<std::vector<index>> item_obs;    // per item: active observations
     std::vector<std::vector<index>> source_obs;  // per source: active observations
-    std::vector<std::vector<index>> origins;     // per source: sorted origin sources (spec section 4)
+    std::vector<std::vector<index>> origins;     // per source: sorted origin sources (§4)
     std::vector<index> root;                     // per observation: the one it repeats, followed to the end
     std::vector<std::vector<double>> sim;        // per item: k*k similarity of its values
     std::vector<double> weight;                  // per observation: 1 / copies of it within one origin
